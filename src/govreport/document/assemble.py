@@ -1,0 +1,93 @@
+"""Assemble the document: run the providers in order, place their sections, number them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from govreport.document.blocks import Block, Document, Heading, Section, Signature
+from govreport.document.official import build_opening
+from govreport.document.providers import BuildContext, SectionProvider, Where
+from govreport.model import AnnualReport
+from govreport.placeholders import official_date
+from govreport.spec.headings import TITLE_SUFFIX, chinese_ordinal
+
+
+class PlacementError(ValueError):
+    """A provider names a section that is not (or no longer) in the document."""
+
+
+def _place(sections: list[Section], provider: SectionProvider, built: Section) -> None:
+    where, target = provider.placement.where, provider.placement.target
+    if where is Where.END:
+        sections.append(built)
+        return
+    keys = [s.key for s in sections]
+    if target not in keys:
+        raise PlacementError(
+            f"section provider {provider.name!r} targets section {target!r}, "
+            f"which is not in the document (sections: {', '.join(keys)})"
+        )
+    i = keys.index(target)
+    if where is Where.BEFORE:
+        sections.insert(i, built)
+    elif where is Where.AFTER:
+        sections.insert(i + 1, built)
+    elif where is Where.REPLACE:
+        sections[i] = built
+    else:  # EXTEND
+        sections[i] = attrs.evolve(sections[i], blocks=sections[i].blocks + built.blocks)
+
+
+def _number_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """（一）… at level 2, 1. at level 3, （1） at level 4; deeper levels restart."""
+    counters = [0, 0, 0, 0, 0]
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Heading) and b.numbered and 2 <= b.level <= 4:
+            counters[b.level] += 1
+            for deeper in range(b.level + 1, len(counters)):
+                counters[deeper] = 0
+            n = counters[b.level]
+            number = {2: f"（{chinese_ordinal(n)}）", 3: f"{n}.", 4: f"（{n}）"}[b.level]
+            b = attrs.evolve(b, number=number)
+        out.append(b)
+    return tuple(out)
+
+
+def _number(sections: Iterable[Section]) -> tuple[Section, ...]:
+    out: list[Section] = []
+    n = 0
+    for s in sections:
+        number = ""
+        if s.numbered:
+            n += 1
+            number = f"{chinese_ordinal(n)}、"
+        out.append(attrs.evolve(s, number=number, blocks=_number_blocks(s.blocks)))
+    return tuple(out)
+
+
+def assemble(
+    report: AnnualReport,
+    providers: Iterable[SectionProvider],
+    *,
+    previous: AnnualReport | None = None,
+    signature: bool = True,
+) -> Document:
+    ctx = BuildContext(report, previous)
+    sections: list[Section] = []
+    for provider in providers:
+        built = provider.build(ctx)
+        if built is not None:
+            _place(sections, provider, built)
+    date = official_date(report.published) if report.published else ""
+    return Document(
+        title_lines=(report.agency.name, f"{report.year}{TITLE_SUFFIX}"),
+        preamble=build_opening(ctx),
+        sections=_number(sections),
+        signature=Signature(report.signer, date) if signature else None,
+        title=report.title,
+        author=report.agency.name,
+        date=report.published.isoformat() if report.published else "",
+    )

@@ -1,0 +1,157 @@
+"""The built-in section providers: the opening paragraph and the six official sections."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govreport import spec
+from govreport.document.blocks import (
+    Block,
+    Heading,
+    Paragraph,
+    ParagraphRole,
+    Section,
+    Table,
+    TableCell,
+)
+from govreport.document.providers import BuildContext, SectionProvider, blocks_of
+from govreport.model import AnnualReport, ListStyle, resolve
+from govreport.placeholders import official_date
+from govreport.spec.headings import OVERVIEW_PARTS, section_title
+from govreport.spec.headings import chinese_ordinal as ordinal
+
+
+def format_number(value: int | Decimal) -> str:
+    """Counts as digits; money exactly as given (``18651.06``, never ``18651.060000001``)."""
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def table_block(report: AnnualReport, key: str) -> Table:
+    """One official table filled from the model, geometry straight from the spec."""
+    t = spec.tables()[key]
+    cells = tuple(
+        TableCell(
+            text=format_number(resolve(report, c.path)) if c.is_number else c.text,
+            row=c.row,
+            col=c.col,
+            role=c.role,
+            rowspan=c.rowspan,
+            colspan=c.colspan,
+            path=c.path,
+        )
+        for c in t.cells
+    )
+    return Table(t.key, t.title, t.n_rows, t.n_cols, t.header_rows, t.col_weights, cells)
+
+
+def default_opening(report: AnnualReport) -> str:
+    """The customary opening: legal basis, period, where to read it, whom to ask."""
+    start, end = report.period
+    agency = report.agency
+    parts = [
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
+        "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。"
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+        "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。"
+        f"本报告所列数据的统计期限自{official_date(start)}起至{official_date(end)}止。"
+    ]
+    if agency.website:
+        parts.append(f"本报告电子版可在“{agency.website}”查阅或下载。")
+    contact = agency.contact
+    if not contact.is_empty():
+        details = "；".join(
+            f"{label}：{value}"
+            for label, value in (
+                ("地址", contact.address),
+                ("邮编", contact.postcode),
+                ("电话", contact.phone),
+            )
+            if value
+        )
+        parts.append(f"如对本报告有疑问，请与{agency.name}联系（{details}）。")
+    return "".join(parts)
+
+
+def _opening(ctx: BuildContext) -> tuple[Block, ...]:
+    text = ctx.report.opening or default_opening(ctx.report)
+    return ctx.paragraphs(text, ParagraphRole.OPENING)
+
+
+def _overview(ctx: BuildContext) -> Section:
+    ov = ctx.report.overview
+    blocks: list[Block] = list(ctx.paragraphs(ov.intro))
+    for key, title in OVERVIEW_PARTS:
+        body = ctx.paragraphs(getattr(ov, key))
+        if body:
+            blocks.append(Heading(title, level=2))
+            blocks.extend(body)
+    return Section("overview", section_title("overview"), tuple(blocks))
+
+
+def _table_section(key: str) -> SectionProvider:
+    def build(ctx: BuildContext) -> Section:
+        return Section(key, section_title(key), (table_block(ctx.report, key),))
+
+    return SectionProvider(key, build)
+
+
+def _terminate(item: str, last: bool) -> str:
+    """Items end with ；, the last with 。, unless the writer already punctuated."""
+    item = item.strip()
+    if item and item[-1] in "。；;！？!?":
+        item = item[:-1]
+    return item + ("。" if last else "；")
+
+
+def enumerate_items(items: tuple[str, ...]) -> tuple[str, ...]:
+    """一是……；二是……。"""
+    return tuple(
+        f"{ordinal(i)}是{_terminate(item, i == len(items))}" for i, item in enumerate(items, 1)
+    )
+
+
+def _problems(ctx: BuildContext) -> Section:
+    p = ctx.report.problems
+    blocks: list[Block] = []
+    for intro, items in ((p.problems_intro, p.problems), (p.improvements_intro, p.improvements)):
+        intro_text = ctx.text(intro).strip()
+        listed = enumerate_items(tuple(ctx.text(i) for i in items))
+        if p.style is ListStyle.ENUMERATED:
+            joined = intro_text + "".join(listed)
+            if joined:
+                blocks.append(Paragraph(joined))
+        else:
+            blocks.extend(ctx.paragraphs(intro_text))
+            blocks.extend(Paragraph(item) for item in listed)
+    return Section("problems", section_title("problems"), tuple(blocks))
+
+
+def fee_sentence(report: AnnualReport) -> str:
+    fee = report.other.processing_fee
+    if fee == 0:
+        return f"{report.year}年度，本机关未收取信息处理费。"
+    return f"{report.year}年度，本机关共收取信息处理费{format_number(fee)}元。"
+
+
+def _other(ctx: BuildContext) -> Section:
+    body = ctx.paragraphs(ctx.report.other.text)
+    # The fee is customarily stated even when zero; do not say it twice.
+    if not any("信息处理费" in b.text for b in body):
+        body = (*body, Paragraph(fee_sentence(ctx.report)))
+    return Section("other", section_title("other"), blocks_of(body))
+
+
+OPENING_KEY = "opening"
+
+#: The opening builder is not a section: it has no heading.
+build_opening = _opening
+
+#: The six official sections, in order.
+OFFICIAL_PROVIDERS: tuple[SectionProvider, ...] = (
+    SectionProvider("overview", _overview),
+    _table_section("proactive"),
+    _table_section("applications"),
+    _table_section("review_litigation"),
+    SectionProvider("problems", _problems),
+    SectionProvider("other", _other),
+)

@@ -1,0 +1,40 @@
+"""The report model: frozen attrs classes, totals computed, no file formats."""
+
+from govreport.model.agency import AdminLevel, Agency, Contact
+from govreport.model.applications import (
+    Applications,
+    NotProcessed,
+    OtherHandling,
+    Results,
+    Unavailable,
+    Withheld,
+)
+from govreport.model.counts import ApplicantCounts
+from govreport.model.narrative import ListStyle, OtherMatters, Overview, ProblemsAndImprovements
+from govreport.model.paths import resolve
+from govreport.model.proactive import DocumentCounts, ProactiveDisclosure
+from govreport.model.report import AnnualReport
+from govreport.model.review import Outcomes, ReviewLitigation
+
+__all__ = [
+    "AdminLevel",
+    "Agency",
+    "AnnualReport",
+    "ApplicantCounts",
+    "Applications",
+    "Contact",
+    "DocumentCounts",
+    "ListStyle",
+    "NotProcessed",
+    "OtherHandling",
+    "OtherMatters",
+    "Outcomes",
+    "Overview",
+    "ProactiveDisclosure",
+    "ProblemsAndImprovements",
+    "Results",
+    "ReviewLitigation",
+    "Unavailable",
+    "Withheld",
+    "resolve",
+]

@@ -1,0 +1,64 @@
+"""A row of table 三: counts per applicant type, with the computed 总计."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from govreport.model._validators import count_field
+
+
+@attrs.frozen(kw_only=True)
+class ApplicantCounts:
+    """One body row of table 三, in the official column order."""
+
+    natural_person: int = count_field()
+    commercial_enterprise: int = count_field()
+    research_institution: int = count_field()
+    public_welfare_organization: int = count_field()
+    legal_service_agency: int = count_field()
+    other: int = count_field()
+
+    @property
+    def total(self) -> int:
+        """总计: computed, never stored."""
+        return sum(self.values())
+
+    def values(self) -> tuple[int, ...]:
+        return attrs.astuple(self)
+
+    def __add__(self, other: ApplicantCounts) -> ApplicantCounts:
+        return ApplicantCounts(
+            **{k: a + b for k, a, b in zip(_NAMES, self.values(), other.values(), strict=True)}
+        )
+
+    @classmethod
+    def from_values(cls, values: Iterable[int]) -> ApplicantCounts:
+        return cls(**dict(zip(_NAMES, values, strict=True)))
+
+
+_NAMES = tuple(a.name for a in attrs.fields(ApplicantCounts))
+
+
+def sum_rows(rows: Iterable[ApplicantCounts]) -> ApplicantCounts:
+    total = ApplicantCounts()
+    for row in rows:
+        total = total + row
+    return total
+
+
+class RowGroup:
+    """Mixin for a group of rows (（三）–（六）): its subtotal is their sum.
+
+    Subtotals exist for rules and placeholders; the official table never prints them.
+    """
+
+    def rows(self) -> tuple[ApplicantCounts, ...]:
+        values: tuple[Any, ...] = attrs.astuple(self, recurse=False)
+        return values
+
+    @property
+    def subtotal(self) -> ApplicantCounts:
+        return sum_rows(self.rows())

@@ -1,0 +1,204 @@
+"""The engine: one plugin manager, its registries, and the operations built on them.
+
+There is no hidden module-global manager.  A library caller makes an
+``Engine()`` (or several, with different plugins); the CLI and the
+convenience functions share one made lazily by :func:`default_engine`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from importlib import metadata
+from typing import Any
+
+import attrs
+import pluggy
+
+from govreport.document.assemble import assemble
+from govreport.document.blocks import Document
+from govreport.document.providers import SectionProvider
+from govreport.model import AnnualReport
+from govreport.outputs.base import OutputFormat, RenderRequest, check_options
+from govreport.plugins import hookspecs
+from govreport.plugins.registry import Registry
+from govreport.rules.base import Finding, Rule, RuleContext
+
+#: Built-in plugins, registered first and through the same hooks as everyone's.
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "govreport.document.plugin",
+    "govreport.rules.plugin",
+    "govreport.outputs.text",
+)
+
+ENTRY_POINT_GROUP = "govreport"
+#: Set to 1 (or true/yes) to load no plugins from entry points.
+DISABLE_AUTOLOAD_ENV = "GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"
+
+
+@attrs.frozen
+class PluginInfo:
+    name: str
+    version: str
+    source: str  # "builtin", "entry point", or "direct"
+    hooks: tuple[str, ...]
+
+
+@attrs.frozen
+class PluginFailure:
+    """A plugin that could not be loaded; the others keep working."""
+
+    name: str
+    reason: str
+
+    def line(self) -> str:
+        return f"插件 {self.name} 未能加载（plugin failed to load）：{self.reason}"
+
+
+def autoload_disabled() -> bool:
+    return os.environ.get(DISABLE_AUTOLOAD_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+class Engine:
+    """Plugins, their registries, and what can be done with them."""
+
+    def __init__(
+        self,
+        plugins: Iterable[object] = (),
+        *,
+        autoload: bool | None = None,
+        builtins: bool = True,
+    ) -> None:
+        """``plugins`` are registered after built-ins and entry points.
+
+        ``autoload=None`` loads entry-point plugins unless the environment
+        variable ``GOVREPORT_DISABLE_PLUGIN_AUTOLOAD`` is set.
+        """
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.failures: list[PluginFailure] = []
+        self._info: dict[str, tuple[str, str]] = {}  # name → (version, source)
+        if builtins:
+            for module_name in DEFAULT_PLUGINS:
+                self._add(importlib.import_module(module_name), module_name, "builtin")
+        if autoload if autoload is not None else not autoload_disabled():
+            self._load_entry_points()
+        for plugin in plugins:
+            self.add_plugin(plugin)
+        self._collect()
+
+    # -- loading -----------------------------------------------------------
+
+    def _add(self, plugin: object, name: str, source: str, version: str = "") -> None:
+        self.pm.register(plugin, name=name)
+        try:
+            # A misspelled hook is refused here, naming plugin and hook.
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            self.pm.unregister(plugin, name=name)
+            raise PluginLoadError(name, str(exc)) from None
+        from govreport import __version__
+
+        self._info[name] = (version or (__version__ if source == "builtin" else ""), source)
+
+    def _load_entry_points(self) -> None:
+        eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+        for ep in eps:
+            if self.pm.has_plugin(ep.name):
+                continue
+            version = ep.dist.version if ep.dist is not None else ""
+            try:
+                plugin = ep.load()
+                self._add(plugin, ep.name, "entry point", version)
+            except PluginLoadError as exc:
+                self.failures.append(PluginFailure(ep.name, exc.reason))
+            except Exception as exc:  # a broken plugin must not take the tool down
+                self.failures.append(PluginFailure(ep.name, f"{type(exc).__name__}: {exc}"))
+
+    def add_plugin(self, plugin: object, name: str | None = None) -> None:
+        """Register one more plugin object (a module or an instance with hookimpls)."""
+        plugin_name = name or getattr(plugin, "__name__", None) or repr(plugin)
+        self._add(plugin, plugin_name, "direct")
+        if hasattr(self, "outputs"):
+            self._collect()
+
+    # -- registries --------------------------------------------------------
+
+    def _call_register_hook(
+        self, hook_name: str, registry: Registry[Any], key: Callable[[Any], str]
+    ) -> None:
+        # Call each implementation ourselves (in pluggy's registration order:
+        # built-ins first, tryfirst last) so that every registration is
+        # attributed to its plugin and a duplicate names both.
+        hook = getattr(self.pm.hook, hook_name)
+        for impl in hook.get_hookimpls():
+
+            def register(item: Any, *, override: bool = False, _plugin: str = impl.plugin_name) -> None:
+                registry.register(key(item), item, plugin=_plugin, override=override)
+
+            impl.function(register=register)
+
+    def _collect(self) -> None:
+        self.outputs: Registry[OutputFormat] = Registry("output format")
+        self.sections: Registry[SectionProvider] = Registry("section provider")
+        self.rules: Registry[Rule] = Registry("validation rule")
+        self._call_register_hook("govreport_register_outputs", self.outputs, lambda f: f.name)
+        self._call_register_hook("govreport_register_sections", self.sections, lambda p: p.name)
+        self._call_register_hook("govreport_register_rules", self.rules, lambda r: r.code)
+
+    def plugin_infos(self) -> list[PluginInfo]:
+        out = []
+        for name, plugin in self.pm.list_name_plugin():
+            version, source = self._info.get(name, ("", "direct"))
+            hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
+            out.append(PluginInfo(name, version, source, hooks))
+        return out
+
+    # -- operations --------------------------------------------------------
+
+    def document(
+        self, report: AnnualReport, *, previous: AnnualReport | None = None, signature: bool = True
+    ) -> Document:
+        return assemble(report, self.sections.values(), previous=previous, signature=signature)
+
+    def output(self, name: str) -> OutputFormat:
+        return self.outputs[name]
+
+    def render(
+        self,
+        report: AnnualReport,
+        format_name: str,
+        *,
+        previous: AnnualReport | None = None,
+        options: Mapping[str, Any] | None = None,
+        signature: bool = True,
+    ) -> bytes:
+        fmt = self.outputs[format_name]
+        request = RenderRequest(report, previous, check_options(fmt, options or {}))
+        doc = self.document(report, previous=previous, signature=signature)
+        return fmt.render(doc, request)
+
+    def validate(
+        self,
+        report: AnnualReport,
+        *,
+        previous: AnnualReport | None = None,
+        stated: Mapping[str, Any] | None = None,
+    ) -> list[Finding]:
+        ctx = RuleContext(report, previous, dict(stated or {}))
+        return [f for rule in self.rules.values() for f in rule.check(ctx)]
+
+
+class PluginLoadError(Exception):
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"plugin {name!r} refused: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+@functools.cache
+def default_engine() -> Engine:
+    """The engine the CLI and convenience functions share, made on first use."""
+    return Engine()

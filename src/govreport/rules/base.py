@@ -1,0 +1,66 @@
+"""What a validation rule is, and what it finds."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+
+import attrs
+
+from govreport import spec
+from govreport.model import AnnualReport
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "警告"
+
+
+@attrs.frozen
+class Finding:
+    """One problem, located by official labels, explained in Chinese."""
+
+    code: str  # stable, e.g. "R1"
+    severity: Severity
+    message: str  # for the civil servant, in Chinese
+    path: str = ""  # the English field path, for developers
+    location: str = ""  # the official label chain, e.g. 三、本年度办理结果/（一）予以公开/总计
+
+    @classmethod
+    def at(cls, code: str, severity: Severity, path: str, message: str) -> Finding:
+        """A finding at a model path, its location taken from the official labels."""
+        return cls(code, severity, message, path, spec.label_for(path) if path else "")
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "location": self.location,
+            "message": self.message,
+        }
+
+
+@attrs.frozen
+class RuleContext:
+    """What a rule sees: the report, last year's if given, and what the file stated."""
+
+    report: AnnualReport
+    previous: AnnualReport | None = None
+    #: Totals a data file (or a published report) stated, by model path, which
+    #: the model itself never stores: rules compare them with the computed ones.
+    stated: Mapping[str, int | Decimal] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Rule:
+    """A named check.  ``code`` is stable across releases; it is the registry name."""
+
+    code: str
+    title: str  # one Chinese line for listings
+    check: Callable[[RuleContext], Iterable[Finding]]
