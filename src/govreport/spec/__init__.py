@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from govreport.spec import applications, proactive, review
+from govreport.spec import applications, fields, proactive, review
 from govreport.spec.grid import CellRole, CellSpec, TableSpec
 from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS
 
@@ -31,8 +31,8 @@ def tables() -> dict[str, TableSpec]:
 
 @functools.cache
 def field_labels() -> dict[str, tuple[str, ...]]:
-    """Model path → official label chain for every number in the three tables."""
-    return {**proactive.labels(), **applications.labels(), **review.labels()}
+    """Model path → label chain for every field: table cells by their official labels."""
+    return {**fields.labels(), **proactive.labels(), **applications.labels(), **review.labels()}
 
 
 def label_for(path: str) -> str:

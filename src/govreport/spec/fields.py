@@ -1,0 +1,55 @@
+"""Chinese labels for the fields outside the three tables.
+
+Headings come from :mod:`govreport.spec.headings` (never retyped); the rest
+name data-file fields the way a civil servant knows them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from govreport.spec.headings import OVERVIEW_PARTS, section_heading, section_title, subsection_heading
+
+_SECTION_NUMBER: Final = {"overview": 1, "problems": 5, "other": 6}
+
+
+def _section(key: str) -> str:
+    return section_heading(_SECTION_NUMBER[key], section_title(key))
+
+
+def labels() -> dict[str, tuple[str, ...]]:
+    overview = _section("overview")
+    problems = _section("problems")
+    other = _section("other")
+    out: dict[str, tuple[str, ...]] = {
+        "agency": ("机关信息",),
+        "agency.name": ("机关信息", "机关名称"),
+        "agency.level": ("机关信息", "行政级别"),
+        "agency.has_rulemaking_power": ("机关信息", "是否有规章制定权"),
+        "agency.contact": ("机关信息", "联系方式"),
+        "agency.contact.address": ("机关信息", "联系方式", "地址"),
+        "agency.contact.postcode": ("机关信息", "联系方式", "邮编"),
+        "agency.contact.phone": ("机关信息", "联系方式", "电话"),
+        "agency.website": ("机关信息", "电子版发布网站"),
+        "year": ("报告年度",),
+        "published": ("发布日期",),
+        "opening": ("引言",),
+        "signatory": ("署名",),
+        "overview": (overview,),
+        "overview.intro": (overview, "概述"),
+        "problems": (problems,),
+        "problems.problems_intro": (problems, "存在的主要问题（引言）"),
+        "problems.problems": (problems, "存在的主要问题"),
+        "problems.improvements_intro": (problems, "改进情况（引言）"),
+        "problems.improvements": (problems, "改进情况"),
+        "problems.style": (problems, "列举方式"),
+        "other": (other,),
+        "other.text": (other, "正文"),
+        "other.processing_fee": (other, "信息处理费（元）"),
+        "proactive": (section_heading(2, section_title("proactive")),),
+        "applications": (section_heading(3, section_title("applications")),),
+        "review_litigation": (section_heading(4, section_title("review_litigation")),),
+    }
+    for i, (key, title) in enumerate(OVERVIEW_PARTS, 1):
+        out[f"overview.{key}"] = (overview, subsection_heading(i, title))
+    return out
