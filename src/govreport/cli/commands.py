@@ -1,0 +1,235 @@
+"""The sub-commands of ``govreport``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from govreport.fileio import atomic_write
+from govreport.cli.common import EXIT_FINDINGS, engine, load, path_argument
+from govreport.io import LoadResult, format_problem, save_report, skeleton
+from govreport.model import AdminLevel, AnnualReport
+from govreport.outputs.base import OptionError
+from govreport.rules.base import Finding, Severity
+from govreport.rules.report import format_finding, has_errors, sort_findings
+
+
+@click.command()
+@click.option("--year", type=int, default=None, help="报告年度 (report year); default: last year")
+@click.option("--agency", default="某某机关", show_default=True, help="机关名称 (agency name)")
+@click.option(
+    "--level",
+    type=click.Choice([lv.value for lv in AdminLevel]),
+    default=AdminLevel.TOWNSHIP.value,
+    show_default=True,
+    help="行政级别 (administrative level)",
+)
+def new(year: int | None, agency: str, level: str) -> None:
+    """写出一份带注释的空白数据文件 (print a commented skeleton data file)."""
+    if year is None:
+        import datetime
+
+        year = datetime.date.today().year - 1
+    click.echo(skeleton(year=year, agency=agency, level=level), nl=False)
+
+
+def _all_findings(
+    loaded: LoadResult, previous: LoadResult | None
+) -> tuple[list[Finding], AnnualReport | None]:
+    findings = list(loaded.problems)
+    prev_report = None
+    if previous is not None:
+        # Problems of last year's file are reported too, but only its
+        # errors matter for this year's exit status when they stop R6.
+        findings.extend(previous.problems)
+        prev_report = previous.report
+    findings.extend(
+        engine().validate(loaded.report, previous=prev_report, stated=loaded.stated)
+    )
+    return sort_findings(findings), prev_report
+
+
+@click.command()
+@path_argument("data_file")
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="上年度数据文件，用于核对结转数 (last year's data file, for rule R6)",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出方式 (findings as text or JSON)",
+)
+@click.pass_context
+def validate(
+    ctx: click.Context, data_file: Path, previous: Path | None, output_format: str
+) -> None:
+    """按官方勾稽规则校验数据文件 (check a data file against the official rules).
+
+    退出状态 (exit status)：0 无错误，1 有错误，2 文件无法读取。
+    """
+    loaded = load(data_file)
+    prev = load(previous) if previous else None
+    findings, _ = _all_findings(loaded, prev)
+    if output_format == "json":
+        payload = {
+            "file": str(data_file),
+            "previous": str(previous) if previous else None,
+            "ok": not has_errors(findings),
+            "findings": [f.to_dict() for f in findings],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            click.echo(f"{data_file.name}: {format_finding(f)}")
+        errors = sum(f.severity is Severity.ERROR for f in findings)
+        others = len(findings) - errors
+        if findings:
+            click.echo(f"共 {errors} 个错误、{others} 个警告或提示 ({errors} errors, {others} other)")
+        else:
+            click.echo(f"{data_file.name}: 校验通过，未发现问题 (no problems found)")
+    ctx.exit(EXIT_FINDINGS if has_errors(findings) else 0)
+
+
+def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"应为 名称=值 (NAME=VALUE)，实际为 {pair!r}", param_hint="--option")
+        out[name.strip()] = value
+    return out
+
+
+@click.command()
+@path_argument("data_file")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    default=("txt",),
+    show_default=True,
+    help="输出格式，可多次给出 (output format; repeatable). See `govreport plugins`.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help="输出目录 (output folder)",
+)
+@click.option("--previous", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="上年度数据文件 (last year's data file: rule R6, charts)")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="机关自定义模板 (agency template, for formats that take one)")
+@click.option("--fragment", is_flag=True, help="HTML：只输出 <article> 片段 (HTML fragment)")
+@click.option("--charts", is_flag=True, help="HTML：附统计图 (add SVG charts)")
+@click.option("--no-signature", is_flag=True, help="不加署名和日期 (no signature block)")
+@click.option("--option", "raw_options", multiple=True, metavar="NAME=VALUE",
+              help="格式选项 (a format option), e.g. --option width=80")
+@click.option("--force", is_flag=True, help="有校验错误也生成 (render despite errors)")
+@click.pass_context
+def render(
+    ctx: click.Context,
+    data_file: Path,
+    formats: tuple[str, ...],
+    out_dir: Path,
+    previous: Path | None,
+    template: Path | None,
+    fragment: bool,
+    charts: bool,
+    no_signature: bool,
+    raw_options: tuple[str, ...],
+    force: bool,
+) -> None:
+    """由数据文件生成报告 (render the report into one or more formats)."""
+    eng = engine()
+    unknown = [f for f in formats if f not in eng.outputs]
+    if unknown:
+        raise click.BadParameter(
+            f"未知的输出格式 {', '.join(unknown)}（可用：{', '.join(eng.outputs)}）",
+            param_hint="--format",
+        )
+    loaded = load(data_file)
+    prev = load(previous) if previous else None
+    findings, prev_report = _all_findings(loaded, prev)
+    if has_errors(findings) and not force:
+        for f in findings:
+            if f.severity is Severity.ERROR:
+                click.echo(f"{data_file.name}: {format_finding(f)}", err=True)
+        click.echo("数据有错误，未生成报告；改正后重试，或加 --force (not rendered: fix the errors, or --force)", err=True)
+        ctx.exit(EXIT_FINDINGS)
+    given = _parse_options(raw_options)
+    for name, value, wanted in (
+        ("template", template, template is not None),
+        ("fragment", True, fragment),
+        ("charts", True, charts),
+    ):
+        if wanted:
+            given[name] = value  # type: ignore[assignment]
+    for name in formats:
+        fmt = eng.outputs[name]
+        # Flags meant for other formats are not errors when several are rendered.
+        options = {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
+        try:
+            data = eng.render(
+                loaded.report, name, previous=prev_report, options=options,
+                signature=not no_signature,
+            )
+        except OptionError as exc:
+            raise click.UsageError(str(exc)) from None
+        target = out_dir / f"{data_file.stem}{fmt.extension}"
+        atomic_write(target, data)
+        click.echo(f"已生成 (written)：{target}")
+
+
+@click.command()
+@path_argument("data_file")
+@click.argument("target", type=click.Path(path_type=Path, dir_okay=False))
+def convert(data_file: Path, target: Path) -> None:
+    """在 YAML / JSON / TOML 之间转换数据文件 (convert a data file)."""
+    loaded = load(data_file)
+    errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
+    if errors:
+        for p in errors:
+            click.echo(format_problem(p, loaded.source), err=True)
+        raise click.ClickException("数据文件有错误，未转换 (not converted)")
+    save_report(loaded.report, target)
+    click.echo(f"已写出 (written)：{target}")
+
+
+@click.command(name="plugins")
+def plugins() -> None:
+    """列出已加载的插件、输出格式、章节和规则 (list loaded plugins)."""
+    eng = engine()
+    click.echo("插件 (plugins):")
+    for info in eng.plugin_infos():
+        version = f" {info.version}" if info.version else ""
+        click.echo(f"  {info.name}{version} [{info.source}]")
+        for hook in info.hooks:
+            click.echo(f"      {hook}")
+    click.echo("输出格式 (output formats):")
+    for name, fmt in eng.outputs.items():
+        caps = ", ".join(sorted(c.value for c in fmt.capabilities))
+        click.echo(f"  {name:<6} {fmt.extension:<6} {fmt.description} [{caps}] ({eng.outputs.owner(name)})")
+    click.echo("章节 (sections):")
+    for name, provider in eng.sections.items():
+        where = provider.placement.where.value
+        target = f" {provider.placement.target}" if provider.placement.target else ""
+        click.echo(f"  {name} ({where}{target}; {eng.sections.owner(name)})")
+    click.echo("校验规则 (rules):")
+    for code, rule in eng.rules.items():
+        click.echo(f"  {code:<6} {rule.title} ({eng.rules.owner(code)})")
+    for failure in eng.failures:
+        click.echo(failure.line())

@@ -1,0 +1,44 @@
+"""What the commands share: loading a data file the CLI way, and exiting cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from govreport.io import LoadResult, UnreadableFileError, load_report
+from govreport.plugins import Engine, default_engine
+
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+
+class UnreadableInput(click.ClickException):
+    """Input that cannot be read at all: exit status 2."""
+
+    exit_code = EXIT_UNREADABLE
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"错误 (error)：{self.message}", err=True)
+
+
+def engine() -> Engine:
+    """The shared engine; plugin load failures are reported once, as one line each."""
+    eng = default_engine()
+    if not getattr(eng, "_failures_reported", False):
+        for failure in eng.failures:
+            click.echo(failure.line(), err=True)
+        eng._failures_reported = True  # type: ignore[attr-defined]
+    return eng
+
+
+def load(path: Path) -> LoadResult:
+    """Load a data file, mapping unreadable input to exit status 2."""
+    try:
+        return load_report(path)
+    except UnreadableFileError as exc:
+        raise UnreadableInput(str(exc)) from None
+
+
+def path_argument(name: str) -> click.Argument:
+    return click.argument(name, type=click.Path(path_type=Path, dir_okay=False))
