@@ -15,10 +15,34 @@ from govreport.model import AnnualReport
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # informational only, e.g. a stock-flow that 清理 legitimately breaks
 
     @property
     def label(self) -> str:
-        return "错误" if self is Severity.ERROR else "警告"
+        return _SEVERITY_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        """Sort key: errors first, then warnings, then notes."""
+        return _SEVERITY_ORDER.index(self)
+
+
+_SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+_SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def location_of(path: str) -> str:
+    """The official label chain of a model path.
+
+    A list item (``problems.problems.0``) is its list's label plus ``第N项``,
+    since the spec labels the list, not each of its items.
+    """
+    if not path:
+        return ""
+    parent, _, last = path.rpartition(".")
+    if last.isdigit() and parent:
+        return f"{spec.label_for(parent)}/第{int(last) + 1}项"
+    return spec.label_for(path)
 
 
 @attrs.frozen
@@ -34,7 +58,7 @@ class Finding:
     @classmethod
     def at(cls, code: str, severity: Severity, path: str, message: str) -> Finding:
         """A finding at a model path, its location taken from the official labels."""
-        return cls(code, severity, message, path, spec.label_for(path) if path else "")
+        return cls(code, severity, message, path, location_of(path))
 
     def to_dict(self) -> dict[str, str]:
         return {

@@ -1,0 +1,156 @@
+"""R1–R5: the arithmetic of the official tables (国办公开办函〔2021〕30号).
+
+The model computes every total itself, so R1, R2 and R4 can only fail for
+totals a data file or a published report *stated* (``ctx.stated``); R3 and R5
+check the stored numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from govreport import spec
+from govreport.model import resolve
+from govreport.rules.base import Finding, Rule, RuleContext, Severity
+from govreport.spec.applications import APPLICANT_COLUMNS, BODY, RESULTS, TOTAL_COLUMN
+from govreport.spec.applications import PREFIX as APPS
+from govreport.spec.review import GROUPS, OUTCOMES
+from govreport.spec.review import PREFIX as REVIEW
+from govreport.spec.review import TOTAL as REVIEW_TOTAL
+
+Number = int | Decimal
+
+_ALL_COLUMNS = (*APPLICANT_COLUMNS, TOTAL_COLUMN)
+_ROW_LABELS = {row.key: row.label for row in BODY}
+_RESULTS_TOTAL = next(r for r in RESULTS.children if r.computed)
+_RESULTS_TOTAL_PATH = f"{APPS}.{RESULTS.key}.{_RESULTS_TOTAL.key}"
+
+
+def _value(ctx: RuleContext, path: str) -> Number:
+    """What the table shows at ``path``: the stated value if any, else the model's."""
+    stated = ctx.stated.get(path)
+    return stated if stated is not None else resolve(ctx.report, path)
+
+
+def _sum_text(parts: list[Number]) -> str:
+    return "+".join(str(p) for p in parts)
+
+
+def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
+    """R1: in each row of table 三, the six applicant columns add up to 总计."""
+    for row_path, chain, _ in spec.applications.leaf_rows():
+        total_path = f"{row_path}.{TOTAL_COLUMN[0]}"
+        stated = ctx.stated.get(total_path)
+        if stated is None:
+            continue
+        parts = [_value(ctx, f"{row_path}.{key}") for key, _ in APPLICANT_COLUMNS]
+        if sum(parts) != stated:
+            yield Finding.at(
+                "R1",
+                Severity.ERROR,
+                total_path,
+                f"“{chain[-1]}”一行六类申请人之和为{_sum_text(parts)}={sum(parts)}，"
+                f"但总计填报为{stated}；总计应等于{sum(parts)}。",
+            )
+
+
+def check_results_total(ctx: RuleContext) -> Iterator[Finding]:
+    """R2: （七）总计 = （一）+（二）+ every sub-row of （三）–（六）, per column."""
+    for key, label in _ALL_COLUMNS:
+        path = f"{_RESULTS_TOTAL_PATH}.{key}"
+        stated = ctx.stated.get(path)
+        if stated is None:
+            continue
+        computed = resolve(ctx.report, path)
+        if stated != computed:
+            yield Finding.at(
+                "R2",
+                Severity.ERROR,
+                path,
+                f"{_RESULTS_TOTAL.label}“{label}”列填报为{stated}，"
+                f"但本列（一）至（六）各项之和为{computed}；两者应相等。",
+            )
+
+
+def check_balance(ctx: RuleContext) -> Iterator[Finding]:
+    """R3: 一 + 二 = （七）总计 + 四, per column, as the table's own note says.
+
+    Computed values only: a wrong stated total is R1's or R2's finding, not this one's.
+    """
+    received, carried_over, _, carried_forward = (row.key for row in BODY)
+    for key, label in _ALL_COLUMNS:
+
+        def v(row: str, col: str = key) -> Number:
+            return resolve(ctx.report, f"{APPS}.{row}.{col}")
+
+        a, b = v(received), v(carried_over)
+        c, d = v(f"{RESULTS.key}.{_RESULTS_TOTAL.key}"), v(carried_forward)
+        if a + b != c + d:
+            yield Finding.at(
+                "R3",
+                Severity.ERROR,
+                f"{APPS}.{carried_forward}.{key}",
+                f"“{label}”列勾稽关系不成立：{_ROW_LABELS[received]}{a}"
+                f" + {_ROW_LABELS[carried_over]}{b} = {a + b}，"
+                f"而{_RESULTS_TOTAL.label}{c} + {_ROW_LABELS[carried_forward]}{d} = {c + d}；"
+                "第一项加第二项之和应等于第三项加第四项之和。",
+            )
+
+
+def check_review_totals(ctx: RuleContext) -> Iterator[Finding]:
+    """R4: in table 四, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 for each group."""
+    for group, chain in GROUPS:
+        path = f"{REVIEW}.{group}.{REVIEW_TOTAL[0]}"
+        stated = ctx.stated.get(path)
+        if stated is None:
+            continue
+        parts = [_value(ctx, f"{REVIEW}.{group}.{key}") for key, _ in OUTCOMES]
+        if sum(parts) != stated:
+            terms = "+".join(f"{label}{n}" for (_, label), n in zip(OUTCOMES, parts, strict=True))
+            yield Finding.at(
+                "R4",
+                Severity.ERROR,
+                path,
+                f"“{'/'.join(chain)}”：{terms}={sum(parts)}，"
+                f"但{REVIEW_TOTAL[1]}填报为{stated}；{REVIEW_TOTAL[1]}应为{sum(parts)}。",
+            )
+
+
+def _value_paths() -> Iterator[str]:
+    """Every stored number: the value cells of the three tables, then the fee."""
+    for table in spec.tables().values():
+        for cell in table.value_cells():
+            if cell.role is spec.CellRole.VALUE:
+                yield cell.path
+    yield "other.processing_fee"
+
+
+def check_non_negative(ctx: RuleContext) -> Iterator[Finding]:
+    """R5: no count and no amount is negative."""
+    seen = set()
+    for path in _value_paths():
+        seen.add(path)
+        value = resolve(ctx.report, path)
+        if value < 0:
+            yield _negative(path, value)
+    # A stated total can be negative too (a typo in a published table).
+    for path in sorted(ctx.stated):
+        value = ctx.stated[path]
+        if path not in seen and value < 0:
+            yield _negative(path, value)
+
+
+def _negative(path: str, value: Number) -> Finding:
+    return Finding.at(
+        "R5", Severity.ERROR, path, f"填报为{value}；数量和金额不能为负数，应为0或正数。"
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("R1", "表三每行六类申请人之和等于总计", check_row_sums),
+    Rule("R2", "表三（七）总计等于各办理结果之和", check_results_total),
+    Rule("R3", "表三勾稽关系：新收+上年结转=总计+结转下年度", check_balance),
+    Rule("R4", "表四各项之和等于总计", check_review_totals),
+    Rule("R5", "所有数值不得为负", check_non_negative),
+)

@@ -1,0 +1,58 @@
+"""When the report was published: after the statistical period, by the deadline (条例第四十九条)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govreport.placeholders import official_date
+from govreport.rules.base import Finding, Rule, RuleContext, Severity
+
+
+def check_not_early(ctx: RuleContext) -> Iterator[Finding]:
+    """DATE1: a report cannot be published before its statistical period has ended."""
+    r = ctx.report
+    start, end = r.period
+    if r.published is not None and r.published <= end:
+        yield Finding.at(
+            "DATE1",
+            Severity.ERROR,
+            "published",
+            f"发布日期为{official_date(r.published)}，早于或等于统计期限"
+            f"（{official_date(start)}至{official_date(end)}）的最后一天；"
+            f"应在{official_date(end)}之后发布。",
+        )
+
+
+def check_deadline(ctx: RuleContext) -> Iterator[Finding]:
+    """DATE2: published by 1月31日 (departments, townships) or 3月31日 (县级以上地方人民政府)."""
+    r = ctx.report
+    deadline = r.agency.level.deadline(r.year)
+    if r.published is not None and r.published > deadline:
+        yield Finding.at(
+            "DATE2",
+            Severity.ERROR,
+            "published",
+            f"发布日期为{official_date(r.published)}，晚于{r.agency.level.label}的法定期限"
+            f"{official_date(deadline)}（《政府信息公开条例》第四十九条）。",
+        )
+
+
+def check_present(ctx: RuleContext) -> Iterator[Finding]:
+    """DATE3: without a date the deadline cannot be checked, and the signature has none."""
+    r = ctx.report
+    if r.published is None:
+        deadline = r.agency.level.deadline(r.year)
+        yield Finding.at(
+            "DATE3",
+            Severity.WARNING,
+            "published",
+            f"未填写发布日期；{r.agency.level.label}应于{official_date(deadline)}前发布，"
+            "落款日期也需要它。",
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("DATE1", "发布日期在统计期限结束之后", check_not_early),
+    Rule("DATE2", "发布日期不晚于法定期限", check_deadline),
+    Rule("DATE3", "填写发布日期", check_present),
+)

@@ -1,0 +1,96 @@
+"""N1–N5 (warnings): counts quoted in the hand-written narrative match the tables.
+
+Real reports get this wrong (one says it 受理17件 while its table says 95).
+Placeholders are evaluated first, so a paragraph that quotes the table through
+``{{ }}`` can never be flagged; a paragraph whose placeholders fail is P1's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from govreport.model import AnnualReport
+from govreport.placeholders import PlaceholderError, context, render_text
+from govreport.rules.base import Finding, Rule, RuleContext, Severity
+from govreport.rules.quotes import Direction, Quantity, Quote, quotes
+from govreport.rules.texts import narrative_fields
+from govreport.spec.applications import BODY, RESULTS
+from govreport.spec.review import GROUPS, LITIGATION, REVIEW
+from govreport.spec.review import TOTAL as REVIEW_TOTAL
+
+_ROWS = {row.key: row.label for row in BODY}
+_RESULTS_TOTAL = next(r.label for r in RESULTS.children if r.computed)
+_REVIEW_LABEL = "/".join(dict(GROUPS)["review"])
+
+#: Clause shown in the message, cut to this many characters.
+_CLAUSE_CHARS = 40
+
+Accepted = list[tuple[int, str]]  # (value, how the table says it)
+
+
+def _accepted(report: AnnualReport, quote: Quote) -> Accepted:
+    a = report.applications
+    rl = report.review_litigation
+    if quote.quantity is Quantity.APPLICATIONS:
+        # "收到N件" is sometimes 新收 + 上年结转: either is right.
+        return [
+            (a.received.total, f"{_ROWS['received']}总计"),
+            (a.handled.total, f"{_ROWS['received']}与{_ROWS['carried_over']}之和"),
+        ]
+    if quote.quantity is Quantity.COMPLETED:
+        return [(a.results.total.total, f"{RESULTS.label}{_RESULTS_TOTAL}")]
+    if quote.quantity is Quantity.CARRIED:
+        over = (a.carried_over.total, f"{_ROWS['carried_over']}总计")
+        forward = (a.carried_forward.total, f"{_ROWS['carried_forward']}总计")
+        if quote.direction is Direction.OVER:
+            return [over]
+        if quote.direction is Direction.FORWARD:
+            return [forward]
+        return [over, forward]
+    if quote.quantity is Quantity.REVIEW:
+        return [(rl.review.total, f"{_REVIEW_LABEL}{REVIEW_TOTAL[1]}")]
+    return [(rl.litigation_total, f"{LITIGATION}（两类起诉）{REVIEW_TOTAL[1]}之和")]
+
+
+def _rendered(report: AnnualReport) -> Iterator[tuple[str, str]]:
+    names = context(report)
+    for path, text in narrative_fields(report):
+        try:
+            yield path, render_text(text, names)
+        except PlaceholderError:
+            continue  # reported by P1
+
+
+def _checker(code: str, quantity: Quantity) -> Callable[[RuleContext], Iterator[Finding]]:
+    def check(ctx: RuleContext) -> Iterator[Finding]:
+        report = ctx.report
+        for path, text in _rendered(report):
+            for quote in quotes(text, report.year):
+                if quote.quantity is not quantity:
+                    continue
+                accepted = _accepted(report, quote)
+                if any(quote.value == value for value, _ in accepted):
+                    continue
+                table = "，或".join(f"{how}为{value}" for value, how in accepted)
+                clause = quote.clause[:_CLAUSE_CHARS] + (
+                    "…" if len(quote.clause) > _CLAUSE_CHARS else ""
+                )
+                yield Finding.at(
+                    code,
+                    Severity.WARNING,
+                    path,
+                    f"正文“{clause}”写的是{quote.value}，但表中{table}；请核对正文或表格，"
+                    "也可改用占位符引用表中数字。",
+                )
+
+    check.__name__ = f"check_{quantity.value}"
+    return check
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("N1", "正文所述收到申请数与表三一致", _checker("N1", Quantity.APPLICATIONS)),
+    Rule("N2", "正文所述结转数与表三一致", _checker("N2", Quantity.CARRIED)),
+    Rule("N3", f"正文所述{REVIEW}数与表四一致", _checker("N3", Quantity.REVIEW)),
+    Rule("N4", f"正文所述{LITIGATION}数与表四一致", _checker("N4", Quantity.LITIGATION)),
+    Rule("N5", "正文所述办结数与表三（七）总计一致", _checker("N5", Quantity.COMPLETED)),
+)
