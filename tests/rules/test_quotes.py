@@ -34,6 +34,9 @@ def test_carried_direction():
     assert _found("有2件结转至2025年继续办理") == [(Quantity.CARRIED, 2, Direction.FORWARD)]
     assert _found("上年结转申请3件") == [(Quantity.CARRIED, 3, Direction.OVER)]
     assert _found("结转6件") == [(Quantity.CARRIED, 6, Direction.UNKNOWN)]
+    # Any later year is next year's business, any earlier one last year's.
+    assert _found("结转至2026年6件") == [(Quantity.CARRIED, 6, Direction.FORWARD)]
+    assert _found("从2023年结转3件") == [(Quantity.CARRIED, 3, Direction.OVER)]
 
 
 def test_not_quoted_counts_are_ignored():

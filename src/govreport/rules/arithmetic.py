@@ -91,9 +91,9 @@ def check_balance(ctx: RuleContext) -> Iterator[Finding]:
                 "R3",
                 Severity.ERROR,
                 f"{APPS}.{carried_forward}.{key}",
-                f"“{label}”列勾稽关系不成立：{_ROW_LABELS[received]}{a}"
-                f" + {_ROW_LABELS[carried_over]}{b} = {a + b}，"
-                f"而{_RESULTS_TOTAL.label}{c} + {_ROW_LABELS[carried_forward]}{d} = {c + d}；"
+                f"“{label}”列勾稽关系不成立：{_ROW_LABELS[received]} {a}"
+                f" + {_ROW_LABELS[carried_over]} {b} = {a + b}，"
+                f"而{_RESULTS_TOTAL.label} {c} + {_ROW_LABELS[carried_forward]} {d} = {c + d}；"
                 "第一项加第二项之和应等于第三项加第四项之和。",
             )
 

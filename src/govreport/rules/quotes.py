@@ -91,8 +91,11 @@ def _number(text: str) -> int:
 
 
 def _direction(context: str, year: int) -> Direction:
-    back = re.search(rf"上一?年|去年|{year - 1}年", context) is not None
-    ahead = re.search(rf"下一?年|明年|次年|{year + 1}年|继续办理", context) is not None
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", context)]
+    back = re.search(r"上一?年|去年", context) is not None or any(y < year for y in years)
+    ahead = re.search(r"下一?年|明年|次年|继续办理", context) is not None or any(
+        y > year for y in years
+    )
     if back == ahead:
         return Direction.UNKNOWN
     return Direction.OVER if back else Direction.FORWARD
