@@ -31,6 +31,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "govreport.document.plugin",
     "govreport.rules.plugin",
     "govreport.outputs.text",
+    "govreport.outputs.html.plugin",
 )
 
 ENTRY_POINT_GROUP = "govreport"
