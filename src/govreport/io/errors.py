@@ -1,0 +1,96 @@
+"""Errors and problem texts of the data-file layer.
+
+Two kinds of trouble exist.  A file that cannot be read at all (missing, bad
+syntax, wrong top level) raises :class:`UnreadableFileError`: nothing useful can
+be checked, the CLI exits with status 2.  A readable file with mistakes in its
+fields yields :class:`~govreport.rules.base.Finding` objects (codes D1–D4), all
+of them in one run, so a civil servant fixes the whole file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Final
+
+from govreport.rules.base import Finding, Severity
+
+#: Stable problem codes (rules use R…, the data-file layer D…).
+UNKNOWN_KEY: Final = "D1"
+BAD_VALUE: Final = "D2"
+MISSING: Final = "D3"
+BLANK_CELL: Final = "D4"
+
+
+class ReportFileError(Exception):
+    """Base of every error this package raises for a user's file."""
+
+
+class UnreadableFileError(ReportFileError):
+    """The file cannot be read as a data file at all."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"无法读取数据文件 {self.path}：{reason}")
+
+
+class UnsupportedFormatError(ReportFileError, ValueError):
+    """A file name or format name that is none of YAML, JSON, TOML."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(
+            f"不支持的文件类型 “{what}”（unsupported format）；请使用 .yaml、.yml、.json 或 .toml"
+        )
+
+
+class DataFileError(ReportFileError):
+    """A readable file with errors in its fields; the message lists every problem."""
+
+    def __init__(self, source: Path, problems: Sequence[Finding]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        errors = sum(p.severity is Severity.ERROR for p in self.problems)
+        lines = [f"数据文件 {source} 有 {errors} 处错误 (data file errors)："]
+        lines += [f"  {format_problem(p, source)}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+def format_problem(finding: Finding, source: str | os.PathLike[str]) -> str:
+    """One line: ``report.yaml: 三、…/（一）予以公开/自然人 (applications…): 应为…``."""
+    if finding.location and finding.path and finding.location != finding.path:
+        where = f"{finding.location} ({finding.path})"
+    else:
+        where = finding.path or finding.location
+    return f"{source}: {where}: {finding.message}" if where else f"{source}: {finding.message}"
+
+
+def describe(value: object) -> str:
+    """What was found, in Chinese, e.g. ``字符串 "12"``, for "实际为…" messages."""
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return f"布尔值 {'true' if value else 'false'}"
+    if isinstance(value, int):
+        return f"整数 {value}"
+    if isinstance(value, Decimal | float):
+        return f"小数 {value}"
+    if isinstance(value, str):
+        return f'字符串 "{value}"'
+    if isinstance(value, dt.datetime):
+        return f"日期时间 {value.isoformat(sep=' ')}"
+    if isinstance(value, dt.date):
+        return f"日期 {value.isoformat()}"
+    if isinstance(value, Mapping):
+        return "键值映射"
+    if isinstance(value, list | tuple):
+        return f"列表（{len(value)}项）"
+    return type(value).__name__
+
+
+def listing(items: Iterable[str]) -> str:
+    return "、".join(items)

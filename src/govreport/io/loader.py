@@ -1,0 +1,121 @@
+"""Loading a data file into a (possibly provisional) report plus its problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from govreport.io.errors import BAD_VALUE, DataFileError, describe, format_problem
+from govreport.io.formats import read_mapping
+from govreport.io.structure import Collector, _unknown_key, structure
+from govreport.model import AnnualReport
+from govreport.rules.base import Finding, Severity
+
+#: Top-level key reserved for plugin data, structured by registered classes.
+EXTENSIONS: Final = "extensions"
+
+
+@attrs.frozen
+class LoadResult:
+    """What a data file holds: the report, the totals it stated, and every problem."""
+
+    report: AnnualReport
+    #: Totals the file stated (model path → value), for rules R1/R2/R4 to compare.
+    stated: dict[str, int | Decimal]
+    problems: tuple[Finding, ...]
+    source: Path
+    #: Registered extension name → its structured attrs instance.
+    extensions: dict[str, Any] = attrs.field(factory=dict)
+    #: Paths whose bad value was replaced by a default (findings there are noise).
+    defaulted: frozenset[str] = frozenset()
+
+    @property
+    def ok(self) -> bool:
+        """No ERROR problem (warnings allowed)."""
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    def lines(self) -> list[str]:
+        """Every problem as one line with the file name (see :func:`format_problem`)."""
+        return [format_problem(p, self.source) for p in self.problems]
+
+
+def _extensions(raw: object, registry: Mapping[str, type] | None, col: Collector) -> dict[str, Any]:
+    if not registry:
+        if raw not in (None, {}):
+            _unknown_key(
+                col, "", EXTENSIONS, [], extra="“extensions” 供插件使用，但当前没有安装任何扩展插件"
+            )
+        return {}
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, Mapping):
+        col.error(BAD_VALUE, EXTENSIONS, f"应为键值映射（扩展名: 内容），实际为{describe(raw)}")
+        return {}
+    out: dict[str, Any] = {}
+    for name in raw:
+        if name not in registry:
+            _unknown_key(
+                col,
+                EXTENSIONS,
+                name,
+                sorted(registry),
+                extra=f"已安装的扩展：{'、'.join(sorted(registry))}",
+            )
+    for name, cls in registry.items():
+        if name in raw:
+            built = structure(cls, raw[name], f"{EXTENSIONS}.{name}", col)
+            if built is not None:
+                out[name] = built
+    return out
+
+
+def parse_report(
+    data: Mapping[str, Any],
+    *,
+    source: str | os.PathLike[str] = "<data>",
+    extensions: Mapping[str, type] | None = None,
+) -> LoadResult:
+    """Structure already-parsed data; never raises for mistakes in the data."""
+    col = Collector()
+    body = {k: v for k, v in data.items() if k != EXTENSIONS}
+    report = structure(AnnualReport, body, "", col)
+    assert isinstance(report, AnnualReport)  # the model's own classes always build
+    ext = _extensions(data.get(EXTENSIONS), extensions, col)
+    if "year" in col.defaulted:
+        # Year 0 has no calendar: rules computing the statistical period would
+        # crash.  Guess from the publication date (reports come out the year after).
+        guess = report.published.year - 1 if report.published else dt.MINYEAR
+        report = attrs.evolve(report, year=max(guess, dt.MINYEAR))
+    return LoadResult(
+        report=report,
+        stated=col.stated,
+        problems=tuple(col.problems),
+        source=Path(source),
+        extensions=ext,
+        defaulted=frozenset(col.defaulted),
+    )
+
+
+def load_report(
+    path: str | os.PathLike[str], *, extensions: Mapping[str, type] | None = None
+) -> LoadResult:
+    """Read a .yaml/.yml/.json/.toml file; raises UnreadableFileError only if unreadable."""
+    return parse_report(read_mapping(path), source=path, extensions=extensions)
+
+
+def read_report(path: str | os.PathLike[str]) -> AnnualReport:
+    """Strict: the report, or :class:`DataFileError` listing every problem."""
+    result = load_report(path)
+    if not result.ok:
+        raise DataFileError(result.source, result.problems)
+    return result.report

@@ -1,0 +1,410 @@
+"""The tolerant structurer: raw mapping → attrs model, recording every mistake.
+
+Unlike cattrs it never stops at the first bad field.  Each mistake becomes a
+:class:`Finding` and the field gets its default (0 for counts), so a provisional
+model is still built and the arithmetic rules can still run on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import re
+import types
+import typing
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final
+
+import attrs
+
+from govreport import spec
+from govreport.io.errors import (
+    BAD_VALUE,
+    BLANK_CELL,
+    MISSING,
+    UNKNOWN_KEY,
+    describe,
+    listing,
+)
+from govreport.model import ApplicantCounts, Outcomes, Results
+from govreport.rules.base import Finding, Severity
+
+#: What people type into a count cell they mean as 0.
+BLANKS: Final = frozenset({"", "/", "／", "-", "－", "—", "——", "无"})
+
+COLUMNS: Final = tuple(a.name for a in attrs.fields(ApplicantCounts))
+_COLUMN_LABELS: Final = dict(spec.applications.APPLICANT_COLUMNS)
+_TOTAL: Final = "total"
+_DATE: Final = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+COUNT_ALLOWED: Final = "应为不小于0的整数"
+
+
+def join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def locate(path: str) -> str:
+    """Official label chain for a path; list items and extension fields included."""
+    if not path:
+        return ""
+    if path.startswith("extensions."):
+        _, name, *rest = path.split(".")
+        return "/".join([f"扩展“{name}”", *rest])
+    base, bracket, index = path.partition("[")
+    if bracket:
+        return f"{locate(base)}/第{int(index.rstrip(']')) + 1}项"
+    labels = spec.field_labels()
+    if path in labels:
+        return "/".join(labels[path])
+    parent, _, last = path.rpartition(".")
+    above = locate(parent)
+    return f"{above}/{last}" if above else ""
+
+
+@attrs.define
+class Collector:
+    """Everything the walk learns besides the model itself."""
+
+    problems: list[Finding] = attrs.Factory(list)
+    stated: dict[str, int | Decimal] = attrs.Factory(dict)
+    #: Paths whose value was bad and replaced by a default.
+    defaulted: list[str] = attrs.Factory(list)
+    #: Off while building throw-away fallbacks, so nothing is reported twice.
+    reporting: bool = True
+
+    def add(
+        self, code: str, severity: Severity, path: str, message: str, location: str | None = None
+    ) -> None:
+        if self.reporting:
+            where = locate(path) if location is None else location
+            self.problems.append(Finding(code, severity, message, path, where))
+
+    def error(self, code: str, path: str, message: str) -> None:
+        self.add(code, Severity.ERROR, path, message)
+        self.defaulted.append(path)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _optional(hint: object) -> tuple[object, bool]:
+    """``X | None`` → (X, True)."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(hint)) == 2:
+            return args[0], True
+    return hint, False
+
+
+def _key_label(path: str) -> str:
+    chain = spec.field_labels().get(path)
+    return f"（{chain[-1]}）" if chain else ""
+
+
+def _unknown_key(
+    col: Collector, path: str, key: object, allowed: list[str], extra: str = ""
+) -> None:
+    name = str(key)
+    message = f"未知的项 “{name}”"
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if close:
+        message += f"，是否应为 “{close[0]}”{_key_label(join(path, close[0]))}？"
+    else:
+        message += "。"
+    message += extra or f"此处允许的项：{listing(allowed)}"
+    col.add(UNKNOWN_KEY, Severity.ERROR, join(path, name), message, location=locate(path))
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in BLANKS)
+
+
+# ---------------------------------------------------------------- scalars
+
+
+def _integral(number: Decimal) -> bool:
+    return number.is_finite() and number == number.to_integral_value()
+
+
+def count(value: object, path: str, col: Collector) -> int:
+    """A table cell.  Negative numbers pass here: rule R5 reports them."""
+    if _is_blank(value):
+        col.add(
+            BLANK_CELL,
+            Severity.WARNING,
+            path,
+            f"请填写0而不是空白或“/”（实际为{describe(value)}），已按0处理",
+        )
+        return 0
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal | float) and _integral(Decimal(value)):
+        return int(value)  # 12.0 from a spreadsheet export means 12
+    quoted = isinstance(value, str) and value.strip().lstrip("-").isdigit()
+    hint = "（请去掉引号）" if quoted else ""
+    col.error(BAD_VALUE, path, f"{COUNT_ALLOWED}，实际为{describe(value)}{hint}")
+    return 0
+
+
+def amount(value: object, path: str, col: Collector) -> Decimal:
+    """A money amount, kept exact."""
+    if _is_blank(value):
+        col.add(
+            BLANK_CELL,
+            Severity.WARNING,
+            path,
+            f"请填写0而不是空白或“/”（实际为{describe(value)}），已按0处理",
+        )
+        return Decimal(0)
+    result: Decimal | None = None
+    if isinstance(value, bool):
+        result = None
+    elif isinstance(value, int | Decimal):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(repr(value))  # shortest text that reads back as this float
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            result = None
+    if result is None or not result.is_finite():
+        col.error(BAD_VALUE, path, f"应为金额数字（如 18651.06），实际为{describe(value)}")
+        return Decimal(0)
+    return result
+
+
+def _text(value: object, path: str, col: Collector, required: bool) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        col.error(BAD_VALUE, path, f"应为文本（请加引号），实际为{describe(value)}")
+        return ""
+    if required and not value.strip():
+        col.error(MISSING, path, "必填项，不能为空")
+    return value
+
+
+def _date(value: object, path: str, col: Collector) -> dt.date | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        year, month, day = (int(p) for p in value.strip().split("-"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+    col.error(
+        BAD_VALUE, path, f"应为日期，格式 YYYY-MM-DD（如 2025-01-10），实际为{describe(value)}"
+    )
+    return None
+
+
+def _enum(cls: type[enum.Enum], value: object, path: str, col: Collector) -> enum.Enum:
+    for member in cls:
+        if value == member.value:
+            return member
+
+    def shown(m: enum.Enum) -> str:
+        label = getattr(m, "label", None)
+        return f"{m.value}（{label}）" if label else str(m.value)
+
+    values = [str(m.value) for m in cls]
+    message = f"应为以下之一：{listing(shown(m) for m in cls)}；实际为{describe(value)}"
+    close = difflib.get_close_matches(str(value), values, n=1, cutoff=0.6)
+    if close:
+        message += f"，是否应为 “{close[0]}”？"
+    col.error(BAD_VALUE, path, message)
+    return next(iter(cls))
+
+
+def _texts(value: object, path: str, col: Collector) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        col.error(BAD_VALUE, path, f"应为文本列表（每项一行，以“- ”开头），实际为{describe(value)}")
+        return ()
+    items = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            items.append(item)
+        else:
+            col.error(BAD_VALUE, f"{path}[{i}]", f"应为文本，实际为{describe(item)}")
+    return tuple(items)
+
+
+# ---------------------------------------------------------------- table rows
+
+
+def row_cells(value: object, path: str, col: Collector) -> tuple[dict[str, int], int | None]:
+    """An ApplicantCounts row in mapping or list form → (given cells, stated 总计)."""
+    if value is None:
+        col.add(BLANK_CELL, Severity.WARNING, path, "整行为空，已按全0处理；请填写0")
+        return {}, None
+    stated: int | None = None
+    cells: dict[str, int] = {}
+    if isinstance(value, list | tuple):
+        if len(value) not in (6, 7):
+            col.error(
+                BAD_VALUE,
+                path,
+                f"应为6个数（{listing(_COLUMN_LABELS.values())}），"
+                f"或7个数（第7个为总计），实际为{len(value)}个",
+            )
+            return {}, None
+        for name, cell in zip(COLUMNS, value, strict=False):
+            cells[name] = count(cell, join(path, name), col)
+        if len(value) == 7:
+            total = count(value[6], join(path, _TOTAL), col)  # blank: a D4 warning
+            stated = None if _is_blank(value[6]) else total
+        return cells, stated
+    if not isinstance(value, Mapping):
+        col.error(
+            BAD_VALUE,
+            path,
+            f"应为键值映射（natural_person: 0, …）或6个数的列表，实际为{describe(value)}",
+        )
+        return {}, None
+    allowed = [*COLUMNS, _TOTAL]
+    for key in value:
+        if key not in allowed:
+            _unknown_key(col, path, key, allowed)
+    for name in COLUMNS:
+        if name in value:
+            cells[name] = count(value[name], join(path, name), col)
+    if _TOTAL in value:
+        total = count(value[_TOTAL], join(path, _TOTAL), col)  # blank: a D4 warning
+        stated = None if _is_blank(value[_TOTAL]) else total
+    return cells, stated
+
+
+def _row(value: object, path: str, col: Collector) -> ApplicantCounts:
+    cells, stated = row_cells(value, path, col)
+    if stated is not None:
+        col.stated[join(path, _TOTAL)] = stated
+    return ApplicantCounts(**cells)
+
+
+def _stated_row(value: object, path: str, col: Collector) -> None:
+    """（七）总计 as the file states it: every given cell goes to ``stated``."""
+    cells, stated = row_cells(value, path, col)
+    for name, cell in cells.items():
+        col.stated[join(path, name)] = cell
+    if stated is not None:
+        col.stated[join(path, _TOTAL)] = stated
+
+
+# ---------------------------------------------------------------- classes
+
+#: Keys a class accepts beyond its fields: totals the model computes itself.
+_STATED_KEYS: Final[Mapping[type, str]] = {Outcomes: _TOTAL, Results: _TOTAL}
+
+
+def value(
+    hint: object, raw: object, path: str, col: Collector, *, required: bool = False
+) -> object:
+    """Structure one field's raw value according to its type hint."""
+    hint, optional = _optional(hint)
+    if optional and raw is None:
+        return None
+    if isinstance(hint, type) and attrs.has(hint):
+        if hint is ApplicantCounts:
+            return _row(raw, path, col)
+        return structure(hint, raw, path, col)
+    if hint is bool:
+        if isinstance(raw, bool):
+            return raw
+        col.error(
+            BAD_VALUE,
+            path,
+            f"应为 true 或 false{'（或 null）' if optional else ''}，实际为{describe(raw)}",
+        )
+        return None if optional else False
+    if hint is int:
+        if path == "year" or required:
+            if raw is None:
+                col.error(MISSING, path, "必填项，不能为空")
+                return 0
+            if (
+                isinstance(raw, int)
+                and not isinstance(raw, bool)
+                and (path != "year" or dt.MINYEAR <= raw < dt.MAXYEAR)
+            ):
+                return raw
+            allowed = "应为四位数的年份（如 2024）" if path == "year" else "应为整数"
+            col.error(BAD_VALUE, path, f"{allowed}，实际为{describe(raw)}")
+            return 0
+        return count(raw, path, col)
+    if hint is Decimal:
+        return amount(raw, path, col)
+    if hint is str:
+        return _text(raw, path, col, required)
+    if hint is dt.date:
+        if raw is None:
+            col.error(MISSING, path, "必填项，不能为空")
+            return None
+        return _date(raw, path, col)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        if raw is None:
+            col.error(MISSING, path, "必填项，不能为空")
+            return next(iter(hint))
+        return _enum(hint, raw, path, col)
+    if typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, ...):
+        return _texts(raw, path, col)
+    raise TypeError(f"the structurer cannot read a field of type {hint!r} at {path}")
+
+
+def fallback(hint: object) -> object:
+    """A placeholder for a missing required field (already reported)."""
+    return value(hint, None, "", Collector(reporting=False))
+
+
+def structure(cls: type, raw: object, path: str, col: Collector) -> object:
+    """Build ``cls`` (an attrs class) from a raw mapping, reporting every mistake."""
+    fields = attrs.fields(cls)
+    names = [f.name for f in fields]
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, Mapping):
+        col.error(BAD_VALUE, path, f"应为键值映射（包含 {listing(names)}），实际为{describe(raw)}")
+        raw = {}
+    extra = _STATED_KEYS.get(cls)
+    allowed = [*names, extra] if extra else names
+    for key in raw:
+        if key not in allowed:
+            _unknown_key(col, path, key, allowed)
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for field in fields:
+        here = join(path, field.name)
+        required = field.default is attrs.NOTHING
+        if field.name in raw:
+            kwargs[field.name] = value(
+                hints[field.name], raw[field.name], here, col, required=required
+            )
+        elif required:
+            label = _key_label(here)
+            col.error(MISSING, here, f"缺少必填项 “{field.name}”{label}")
+            kwargs[field.name] = fallback(hints[field.name])
+    if extra and extra in raw:
+        here = join(path, extra)
+        if cls is Results:
+            _stated_row(raw[extra], here, col)
+        else:
+            total = count(raw[extra], here, col)
+            if not _is_blank(raw[extra]):
+                col.stated[here] = total
+    try:
+        return cls(**kwargs)
+    except (TypeError, ValueError) as exc:  # an extension's own validators
+        col.error(BAD_VALUE, path, f"数据不符合要求：{exc}")
+        return None
