@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from govreport.document.blocks import Table, TableCell
+from govreport.document.blocks import Table
 from govreport.outputs.textwidth import display_width, min_width, wrap
 
 #: Border plus padding each column adds to its content width.
@@ -78,31 +78,39 @@ def _fits(table: Table, widths: Sequence[int]) -> bool:
     )
 
 
-def _lines(cell: TableCell, widths: Sequence[int]) -> int:
-    return len(wrap(cell.text, span_width(widths, cell.col, cell.colspan)))
+def _line_counts(table: Table, widths: Sequence[int]) -> list[int]:
+    """How many lines each cell wraps into, in ``table.cells`` order."""
+    return [len(wrap(c.text, span_width(widths, c.col, c.colspan))) for c in table.cells]
+
+
+def _heights(table: Table, counts: Sequence[int]) -> list[int]:
+    heights = [1] * table.n_rows
+    for cell, lines in zip(table.cells, counts, strict=True):
+        if cell.rowspan == 1:
+            heights[cell.row] = max(heights[cell.row], lines)
+    tall = sorted(
+        (c.rowspan, c.row, c.col, lines)
+        for c, lines in zip(table.cells, counts, strict=True)
+        if c.rowspan > 1
+    )
+    for rowspan, row, _, lines in tall:
+        short = lines - (sum(heights[row : row + rowspan]) + rowspan - 1)
+        if short > 0:
+            _spread(heights, row, rowspan, short)
+    return heights
 
 
 def row_heights(table: Table, widths: Sequence[int]) -> list[int]:
     """Lines per row: the tallest one-row cell, then rows grown for merged cells."""
-    heights = [1] * table.n_rows
-    for cell in table.cells:
-        if cell.rowspan == 1:
-            heights[cell.row] = max(heights[cell.row], _lines(cell, widths))
-    for cell in sorted(table.cells, key=lambda c: (c.rowspan, c.row, c.col)):
-        if cell.rowspan > 1:
-            room = sum(heights[cell.row : cell.row + cell.rowspan]) + cell.rowspan - 1
-            short = _lines(cell, widths) - room
-            if short > 0:
-                _spread(heights, cell.row, cell.rowspan, short)
-    return heights
+    return _heights(table, _line_counts(table, widths))
 
 
 def _cost(table: Table, widths: Sequence[int], natural: Sequence[int]) -> tuple[int, int, int]:
     """How bad a set of widths is: columns narrowed below two characters, then the
     table's height in lines, then how many lines its cells are wrapped into."""
     narrow = sum(max(0, min(SOFT_MIN_WIDTH, n) - w) for w, n in zip(widths, natural, strict=True))
-    wrapped = sum(_lines(cell, widths) for cell in table.cells)
-    return narrow, sum(row_heights(table, widths)), wrapped
+    counts = _line_counts(table, widths)
+    return narrow, sum(_heights(table, counts)), sum(counts)
 
 
 def _narrowed(table: Table, widths: list[int], natural: Sequence[int]) -> list[int] | None:

@@ -36,6 +36,7 @@ def clean(text: str) -> str:
     return "".join(ch for ch in text if ch == "\n" or not unicodedata.category(ch).startswith("C"))
 
 
+@functools.lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal (CJK = 2)."""
     width = int(wcswidth(text))
@@ -74,6 +75,7 @@ def units(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def min_width(text: str) -> int:
     """The narrowest width ``text`` can be wrapped to without splitting a unit."""
     return max((display_width(u) for line in text.split("\n") for u in units(line)), default=0)
