@@ -32,6 +32,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "govreport.rules.plugin",
     "govreport.outputs.text",
     "govreport.outputs.html.plugin",
+    "govreport.outputs.docx.plugin",
+    "govreport.outputs.pdf",
 )
 
 ENTRY_POINT_GROUP = "govreport"

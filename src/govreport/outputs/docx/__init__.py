@@ -1,0 +1,10 @@
+"""Word output: docxtpl renders the agency-editable shell, the body is generated XML."""
+
+from __future__ import annotations
+
+from govreport.outputs.docx.plugin import DocxFormat
+from govreport.outputs.docx.settings import DocxSettings
+from govreport.outputs.docx.template import TemplateError
+from govreport.outputs.docx.xml import IllegalTextError
+
+__all__ = ["DocxFormat", "DocxSettings", "IllegalTextError", "TemplateError"]

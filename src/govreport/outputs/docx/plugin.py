@@ -1,0 +1,56 @@
+"""The ``docx`` output format: the Word file an office publishes (GB/T 9704 layout)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from govreport.document.blocks import Document
+from govreport.outputs.base import Capability, OptionSpec, RenderRequest
+from govreport.outputs.docx.body import body_xml
+from govreport.outputs.docx.package import core_properties
+from govreport.outputs.docx.settings import DocxSettings
+from govreport.outputs.docx.template import load_template, shell_context
+from govreport.plugins.hookspecs import RegisterOutput, hookimpl
+
+OPTIONS: Final[Mapping[str, OptionSpec]] = {
+    "template": OptionSpec("机关自己的 Word 模板（.docx 路径）；默认用内置模板", str, None),
+    "line_pitch": OptionSpec(
+        "行距（磅，固定值），默认按模板：28.95 磅即每页22行；常见另一值为 28", float, None
+    ),
+    "char_spacing": OptionSpec("正文字符间距（磅），默认按模板：-0.25 磅即每行28字", float, None),
+    "bold_level3": OptionSpec("三级标题“1.”加粗（地方习惯），默认按模板：不加粗", bool, None),
+    "signature": OptionSpec("正文后显示发文机关署名和成文日期（GB/T 9704 7.3.5.2）", bool, True),
+}
+
+
+class DocxFormat:
+    name = "docx"
+    extension = ".docx"
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    description = "Word 公文（GB/T 9704 版式，可用机关模板）"
+    capabilities = frozenset(
+        {Capability.MERGED_CELLS, Capability.PAGINATED, Capability.BINARY, Capability.TEMPLATES}
+    )
+    options = OPTIONS
+
+    def render(self, document: Document, request: RenderRequest) -> bytes:
+        settings = DocxSettings.from_options(request.options)
+        template = load_template(request.option("template"), settings)
+        signature = document.signature
+        context = shell_context(
+            title_lines=document.title_lines,
+            title=document.title,
+            organ=document.author,
+            signer=signature.signer if signature else document.author,
+            date=signature.date if signature else "",
+            signature=settings.signature and signature is not None,
+            settings=settings,
+        )
+        core = core_properties(document.title, document.author, document.date)
+        return template.render(body_xml(document), context, core)
+
+
+@hookimpl
+def govreport_register_outputs(register: RegisterOutput) -> None:
+    register(DocxFormat())

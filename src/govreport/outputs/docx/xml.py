@@ -1,0 +1,96 @@
+"""Low-level WordprocessingML text: escaping and the few element builders the body needs.
+
+Everything here returns ``str`` fragments.  Building strings (not lxml trees)
+is what makes a report render in a few milliseconds; correctness comes from
+escaping every piece of text in exactly one place, :func:`text_runs`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# XML 1.0 forbids C0 controls except tab, LF and CR, plus U+FFFE/U+FFFF and lone
+# surrogates.  Word refuses a file that contains them.
+_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPECIAL: Final = re.compile("[&<>\t\n\r]")
+
+
+class IllegalTextError(ValueError):
+    """Text holds a character that XML (and so Word) cannot carry.
+
+    Validation rejects such text first (rule T1); this is the renderer's own
+    guard, so a bypassed validation still cannot produce a corrupt file.
+    """
+
+    def __init__(self, text: str, char: str, where: str = "") -> None:
+        pos = text.index(char)
+        snippet = text[max(0, pos - 10) : pos].replace("\n", " ")
+        place = f"（{where}）" if where else ""
+        super().__init__(
+            f"文本含有 Word 文件不允许的控制字符 U+{ord(char):04X}{place}，"
+            f"位于“{snippet}”之后；请删除该字符后重试 (illegal XML character)"
+        )
+        self.char = char
+        self.where = where
+
+
+def check_text(text: str, where: str = "") -> str:
+    """``text`` unchanged, or :class:`IllegalTextError` naming the character."""
+    m = _ILLEGAL.search(text)
+    if m:
+        raise IllegalTextError(text, m.group(), where)
+    return text
+
+
+def escape(text: str, where: str = "") -> str:
+    """Text for an XML text node or a double-quoted attribute value."""
+    check_text(text, where)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def _run(rpr: str, inner: str) -> str:
+    return f"<w:r>{rpr}{inner}</w:r>"
+
+
+def text_runs(text: str, rpr: str = "", where: str = "") -> str:
+    """One or more ``w:r`` carrying ``text`` literally.
+
+    Tabs become ``w:tab`` and line breaks ``w:br``; everything else is escaped.
+    The text is never interpreted (no Jinja, no markup): ``{{ x }}`` stays
+    ``{{ x }}``.
+    """
+    if not text:
+        return ""
+    check_text(text, where)
+    if not _SPECIAL.search(text):
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    parts: list[str] = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if chunk:
+                parts.append(f'<w:t xml:space="preserve">{chunk}</w:t>')
+    return _run(rpr, "".join(parts))
+
+
+def ppr(style: str, extra: str = "") -> str:
+    """A paragraph-properties element naming a style; ``extra`` follows in schema order."""
+    return f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>'
+
+
+def paragraph(style: str, text: str, *, extra_ppr: str = "", rpr: str = "", where: str = "") -> str:
+    return f"<w:p>{ppr(style, extra_ppr)}{text_runs(text, rpr, where)}</w:p>"
+
+
+def size_rpr(half_points: int) -> str:
+    return f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
