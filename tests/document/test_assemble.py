@@ -66,11 +66,19 @@ def test_problems_enumerated_or_as_paragraphs() -> None:
         problems_intro="问题：", problems=("甲", "乙。"), improvements=("丙；",)
     )
     doc = assemble(zero_report(problems=p), OFFICIAL_PROVIDERS)
-    assert [b.text for b in doc.section("problems").blocks] == ["问题：一是甲；二是乙。", "一是丙。"]
+    assert [b.text for b in doc.section("problems").blocks] == [
+        "问题：一是甲；二是乙。",
+        "一是丙。",
+    ]
     doc = assemble(
         zero_report(problems=attrs.evolve(p, style=ListStyle.PARAGRAPHS)), OFFICIAL_PROVIDERS
     )
-    assert [b.text for b in doc.section("problems").blocks] == ["问题：", "一是甲；", "二是乙。", "一是丙。"]
+    assert [b.text for b in doc.section("problems").blocks] == [
+        "问题：",
+        "一是甲；",
+        "二是乙。",
+        "一是丙。",
+    ]
 
 
 def test_fee_sentence_added_once() -> None:
@@ -91,11 +99,23 @@ def _extra(where: Placement, key: str = "extra") -> SectionProvider:
     ("placement", "keys"),
     [
         (Placement.at_end(), [*dict(spec.SECTIONS), "extra"]),
-        (Placement.after("problems"), ["overview", "proactive", "applications",
-                                       "review_litigation", "problems", "extra", "other"]),
+        (
+            Placement.after("problems"),
+            [
+                "overview",
+                "proactive",
+                "applications",
+                "review_litigation",
+                "problems",
+                "extra",
+                "other",
+            ],
+        ),
         (Placement.before("overview"), ["extra", *dict(spec.SECTIONS)]),
-        (Placement.replace("problems"), ["overview", "proactive", "applications",
-                                         "review_litigation", "extra", "other"]),
+        (
+            Placement.replace("problems"),
+            ["overview", "proactive", "applications", "review_litigation", "extra", "other"],
+        ),
     ],
 )
 def test_providers_place_sections_and_numbering_follows(
@@ -116,7 +136,7 @@ def test_extend_appends_a_numbered_subsection() -> None:
 
 
 def test_unknown_target_is_a_clear_error() -> None:
-    with pytest.raises(PlacementError, match="'nope'.*sections: overview"):
+    with pytest.raises(PlacementError, match=r"'nope'.*sections: overview"):
         assemble(sample_report(), (*OFFICIAL_PROVIDERS, _extra(Placement.after("nope"))))
 
 

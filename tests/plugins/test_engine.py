@@ -3,6 +3,7 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -20,7 +21,7 @@ class Shout:
     media_type = "text/plain"
     description = "headings only"
     capabilities = frozenset({Capability.BINARY})
-    options: dict[str, object] = {}
+    options: ClassVar[dict[str, object]] = {}
 
     def render(self, document, request) -> bytes:
         return "\n".join(s.heading for s in document.sections).encode()
@@ -47,14 +48,18 @@ class SectionPlugin:
 def test_plugin_adds_a_section_after_five_and_a_format() -> None:
     engine = Engine([FormatPlugin(), SectionPlugin()], autoload=False)
     out = engine.render(sample_report(), "shout").decode()
-    assert out.splitlines()[4:] == ["五、存在的主要问题及改进情况", "六、建议提案办理情况", "七、其他需要报告的事项"]
+    assert out.splitlines()[4:] == [
+        "五、存在的主要问题及改进情况",
+        "六、建议提案办理情况",
+        "七、其他需要报告的事项",
+    ]
 
 
 def test_duplicate_format_needs_override() -> None:
     class Again(FormatPlugin):
         pass
 
-    with pytest.raises(DuplicateNameError, match="output format 'shout'.*override=True"):
+    with pytest.raises(DuplicateNameError, match=r"output format 'shout'.*override=True"):
         Engine([FormatPlugin(), Again()], autoload=False)
 
     class Override:
@@ -71,7 +76,11 @@ def test_duplicate_format_needs_override() -> None:
 def test_builtins_are_plugins_too() -> None:
     engine = Engine(autoload=False)
     names = [i.name for i in engine.plugin_infos()]
-    assert names[:3] == ["govreport.document.plugin", "govreport.rules.plugin", "govreport.outputs.text"]
+    assert names[:3] == [
+        "govreport.document.plugin",
+        "govreport.rules.plugin",
+        "govreport.outputs.text",
+    ]
     assert engine.sections.owner("overview") == "govreport.document.plugin"
 
 

@@ -25,6 +25,6 @@ def test_syntax_error_in_a_list_item_is_located_by_item():
     items = ("正常的一项", "坏的{{ year ")
     r = attrs.evolve(r, problems=attrs.evolve(r.problems, improvements=items))
     (f,) = run(r, code="P1")
-    assert f.path == "problems.improvements.1"
+    assert f.path == "problems.improvements[1]"
     assert f.location == "五、存在的主要问题及改进情况/改进情况/第2项"
     assert "语法错误" in f.message

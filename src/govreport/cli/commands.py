@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from govreport.fileio import atomic_write
 from govreport.cli.common import EXIT_FINDINGS, engine, load, path_argument
+from govreport.fileio import atomic_write
 from govreport.io import LoadResult, format_problem, save_report, skeleton
 from govreport.model import AdminLevel, AnnualReport
 from govreport.outputs.base import OptionError
@@ -46,9 +46,7 @@ def _all_findings(
         # errors matter for this year's exit status when they stop R6.
         findings.extend(previous.problems)
         prev_report = previous.report
-    findings.extend(
-        engine().validate(loaded.report, previous=prev_report, stated=loaded.stated)
-    )
+    findings.extend(engine().validate(loaded.report, previous=prev_report, stated=loaded.stated))
     return sort_findings(findings), prev_report
 
 
@@ -93,7 +91,9 @@ def validate(
         errors = sum(f.severity is Severity.ERROR for f in findings)
         others = len(findings) - errors
         if findings:
-            click.echo(f"共 {errors} 个错误、{others} 个警告或提示 ({errors} errors, {others} other)")
+            click.echo(
+                f"共 {errors} 个错误、{others} 个警告或提示 ({errors} errors, {others} other)"
+            )
         else:
             click.echo(f"{data_file.name}: 校验通过，未发现问题 (no problems found)")
     ctx.exit(EXIT_FINDINGS if has_errors(findings) else 0)
@@ -104,7 +104,9 @@ def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise click.BadParameter(f"应为 名称=值 (NAME=VALUE)，实际为 {pair!r}", param_hint="--option")
+            raise click.BadParameter(
+                f"应为 名称=值 (NAME=VALUE)，实际为 {pair!r}", param_hint="--option"
+            )
         out[name.strip()] = value
     return out
 
@@ -129,15 +131,28 @@ def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
     show_default=True,
     help="输出目录 (output folder)",
 )
-@click.option("--previous", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="上年度数据文件 (last year's data file: rule R6, charts)")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="机关自定义模板 (agency template, for formats that take one)")
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="上年度数据文件 (last year's data file: rule R6, charts)",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="机关自定义模板 (agency template, for formats that take one)",
+)
 @click.option("--fragment", is_flag=True, help="HTML：只输出 <article> 片段 (HTML fragment)")
 @click.option("--charts", is_flag=True, help="HTML：附统计图 (add SVG charts)")
 @click.option("--no-signature", is_flag=True, help="不加署名和日期 (no signature block)")
-@click.option("--option", "raw_options", multiple=True, metavar="NAME=VALUE",
-              help="格式选项 (a format option), e.g. --option width=80")
+@click.option(
+    "--option",
+    "raw_options",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="格式选项 (a format option), e.g. --option width=80",
+)
 @click.option("--force", is_flag=True, help="有校验错误也生成 (render despite errors)")
 @click.pass_context
 def render(
@@ -168,7 +183,11 @@ def render(
         for f in findings:
             if f.severity is Severity.ERROR:
                 click.echo(f"{data_file.name}: {format_finding(f)}", err=True)
-        click.echo("数据有错误，未生成报告；改正后重试，或加 --force (not rendered: fix the errors, or --force)", err=True)
+        click.echo(
+            "数据有错误，未生成报告；改正后重试，或加 --force "
+            "(not rendered: fix the errors, or --force)",
+            err=True,
+        )
         ctx.exit(EXIT_FINDINGS)
     given = _parse_options(raw_options)
     for name, value, wanted in (
@@ -184,7 +203,10 @@ def render(
         options = {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
         try:
             data = eng.render(
-                loaded.report, name, previous=prev_report, options=options,
+                loaded.report,
+                name,
+                previous=prev_report,
+                options=options,
                 signature=not no_signature,
             )
         except OptionError as exc:
@@ -222,7 +244,9 @@ def plugins() -> None:
     click.echo("输出格式 (output formats):")
     for name, fmt in eng.outputs.items():
         caps = ", ".join(sorted(c.value for c in fmt.capabilities))
-        click.echo(f"  {name:<6} {fmt.extension:<6} {fmt.description} [{caps}] ({eng.outputs.owner(name)})")
+        click.echo(
+            f"  {name:<6} {fmt.extension:<6} {fmt.description} [{caps}] ({eng.outputs.owner(name)})"
+        )
     click.echo("章节 (sections):")
     for name, provider in eng.sections.items():
         where = provider.placement.where.value

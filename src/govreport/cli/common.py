@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from govreport.io import LoadResult, UnreadableFileError, load_report
 from govreport.plugins import Engine, default_engine
+
+FC = TypeVar("FC", bound=Callable[..., object])
 
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
@@ -40,5 +44,6 @@ def load(path: Path) -> LoadResult:
         raise UnreadableInput(str(exc)) from None
 
 
-def path_argument(name: str) -> click.Argument:
+def path_argument(name: str) -> Callable[[FC], FC]:
+    """A data-file argument; click checks nothing so that we can say what is wrong."""
     return click.argument(name, type=click.Path(path_type=Path, dir_okay=False))

@@ -14,6 +14,7 @@ import click
 from govreport import __version__
 from govreport.cli.commands import convert, new, plugins, render, validate
 
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govreport")
 def cli() -> None:

@@ -44,15 +44,17 @@ def _number_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """（一）… at level 2, 1. at level 3, （1） at level 4; deeper levels restart."""
     counters = [0, 0, 0, 0, 0]
     out: list[Block] = []
-    for b in blocks:
-        if isinstance(b, Heading) and b.numbered and 2 <= b.level <= 4:
-            counters[b.level] += 1
-            for deeper in range(b.level + 1, len(counters)):
+    for block in blocks:
+        if isinstance(block, Heading) and block.numbered and 2 <= block.level <= 4:
+            level = block.level
+            counters[level] += 1
+            for deeper in range(level + 1, len(counters)):
                 counters[deeper] = 0
-            n = counters[b.level]
-            number = {2: f"（{chinese_ordinal(n)}）", 3: f"{n}.", 4: f"（{n}）"}[b.level]
-            b = attrs.evolve(b, number=number)
-        out.append(b)
+            n = counters[level]
+            number = {2: f"（{chinese_ordinal(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+            out.append(attrs.evolve(block, number=number))
+        else:
+            out.append(block)
     return tuple(out)
 
 

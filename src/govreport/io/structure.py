@@ -47,24 +47,6 @@ def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def locate(path: str) -> str:
-    """Official label chain for a path; list items and extension fields included."""
-    if not path:
-        return ""
-    if path.startswith("extensions."):
-        _, name, *rest = path.split(".")
-        return "/".join([f"扩展“{name}”", *rest])
-    base, bracket, index = path.partition("[")
-    if bracket:
-        return f"{locate(base)}/第{int(index.rstrip(']')) + 1}项"
-    labels = spec.field_labels()
-    if path in labels:
-        return "/".join(labels[path])
-    parent, _, last = path.rpartition(".")
-    above = locate(parent)
-    return f"{above}/{last}" if above else ""
-
-
 @attrs.define
 class Collector:
     """Everything the walk learns besides the model itself."""
@@ -80,7 +62,7 @@ class Collector:
         self, code: str, severity: Severity, path: str, message: str, location: str | None = None
     ) -> None:
         if self.reporting:
-            where = locate(path) if location is None else location
+            where = spec.location_of(path) if location is None else location
             self.problems.append(Finding(code, severity, message, path, where))
 
     def error(self, code: str, path: str, message: str) -> None:
@@ -121,7 +103,7 @@ def _unknown_key(
     else:
         message += "。"
     message += extra or f"此处允许的项：{listing(allowed)}"
-    col.add(UNKNOWN_KEY, Severity.ERROR, join(path, name), message, location=locate(path))
+    col.add(UNKNOWN_KEY, Severity.ERROR, join(path, name), message, location=spec.location_of(path))
 
 
 def _is_blank(value: object) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
@@ -56,8 +55,8 @@ class RowGroup:
     """
 
     def rows(self) -> tuple[ApplicantCounts, ...]:
-        values: tuple[Any, ...] = attrs.astuple(self, recurse=False)
-        return values
+        # Every RowGroup subclass is an attrs class of ApplicantCounts fields.
+        return tuple(getattr(self, a.name) for a in attrs.fields(type(self)))  # type: ignore[arg-type]
 
     @property
     def subtotal(self) -> ApplicantCounts:

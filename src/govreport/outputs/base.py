@@ -71,9 +71,7 @@ def check_options(fmt: OutputFormat, given: Mapping[str, Any]) -> dict[str, Any]
     unknown = sorted(set(given) - set(fmt.options))
     if unknown:
         allowed = "、".join(sorted(fmt.options)) or "无"
-        raise OptionError(
-            f"格式 {fmt.name} 不支持选项 {'、'.join(unknown)}（可用选项：{allowed}）"
-        )
+        raise OptionError(f"格式 {fmt.name} 不支持选项 {'、'.join(unknown)}（可用选项：{allowed}）")
     out: dict[str, Any] = {}
     for name, spec in fmt.options.items():
         value = given.get(name, spec.default)

@@ -138,7 +138,9 @@ class Engine:
         hook = getattr(self.pm.hook, hook_name)
         for impl in hook.get_hookimpls():
 
-            def register(item: Any, *, override: bool = False, _plugin: str = impl.plugin_name) -> None:
+            def register(
+                item: Any, *, override: bool = False, _plugin: str = impl.plugin_name
+            ) -> None:
                 registry.register(key(item), item, plugin=_plugin, override=override)
 
             impl.function(register=register)

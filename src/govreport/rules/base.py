@@ -31,20 +31,6 @@ _SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severi
 _SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def location_of(path: str) -> str:
-    """The official label chain of a model path.
-
-    A list item (``problems.problems.0``) is its list's label plus ``第N项``,
-    since the spec labels the list, not each of its items.
-    """
-    if not path:
-        return ""
-    parent, _, last = path.rpartition(".")
-    if last.isdigit() and parent:
-        return f"{spec.label_for(parent)}/第{int(last) + 1}项"
-    return spec.label_for(path)
-
-
 @attrs.frozen
 class Finding:
     """One problem, located by official labels, explained in Chinese."""
@@ -58,7 +44,7 @@ class Finding:
     @classmethod
     def at(cls, code: str, severity: Severity, path: str, message: str) -> Finding:
         """A finding at a model path, its location taken from the official labels."""
-        return cls(code, severity, message, path, location_of(path))
+        return cls(code, severity, message, path, spec.location_of(path))
 
     def to_dict(self) -> dict[str, str]:
         return {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govreport.placeholders import PlaceholderError, context, has_placeholders, render_text
-from govreport.rules.base import Finding, Rule, RuleContext, Severity, location_of
+from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.rules.texts import narrative_fields
+from govreport.spec import location_of
 
 
 def check_placeholders(ctx: RuleContext) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ def narrative_fields(report: AnnualReport) -> Iterator[tuple[str, str]]:
     """(path, text) of every hand-written narrative paragraph, in document order.
 
     These are the fields that may carry ``{{ }}`` placeholders.  List items of 五
-    have the path ``problems.problems.N`` (N from 0).
+    have the path ``problems.problems[N]`` (N from 0).
     """
     yield "opening", report.opening
     yield "overview.intro", report.overview.intro
@@ -21,10 +21,10 @@ def narrative_fields(report: AnnualReport) -> Iterator[tuple[str, str]]:
     p = report.problems
     yield "problems.problems_intro", p.problems_intro
     for i, item in enumerate(p.problems):
-        yield f"problems.problems.{i}", item
+        yield f"problems.problems[{i}]", item
     yield "problems.improvements_intro", p.improvements_intro
     for i, item in enumerate(p.improvements):
-        yield f"problems.improvements.{i}", item
+        yield f"problems.improvements[{i}]", item
     yield "other.text", report.other.text
     yield "signatory", report.signatory
 

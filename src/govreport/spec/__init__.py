@@ -19,6 +19,7 @@ __all__ = [
     "TableSpec",
     "field_labels",
     "label_for",
+    "location_of",
     "tables",
 ]
 
@@ -43,3 +44,26 @@ def label_for(path: str) -> str:
     """
     chain = field_labels().get(path)
     return "/".join(chain) if chain else path
+
+
+def location_of(path: str) -> str:
+    """Where a field is, in labels a civil servant knows; list items and extensions too.
+
+    ``problems.problems[2]`` → ``五、存在的主要问题及改进情况/存在的主要问题/第3项``;
+    ``extensions.suggestions.handled`` → ``扩展“suggestions”/handled``.  A path
+    below a labelled one (a plugin's own field) keeps its English tail.
+    """
+    if not path:
+        return ""
+    if path.startswith("extensions."):
+        _, name, *rest = path.split(".")
+        return "/".join([f"扩展“{name}”", *rest])
+    base, bracket, index = path.partition("[")
+    if bracket:
+        return f"{location_of(base)}/第{int(index.rstrip(']')) + 1}项"
+    labels = field_labels()
+    if path in labels:
+        return "/".join(labels[path])
+    parent, _, last = path.rpartition(".")
+    above = location_of(parent)
+    return f"{above}/{last}" if above else ""

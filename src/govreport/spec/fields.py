@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from govreport.spec.headings import OVERVIEW_PARTS, section_heading, section_title, subsection_heading
+from govreport.spec.headings import (
+    OVERVIEW_PARTS,
+    section_heading,
+    section_title,
+    subsection_heading,
+)
 
 _SECTION_NUMBER: Final = {"overview": 1, "problems": 5, "other": 6}
 

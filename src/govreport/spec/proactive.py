@@ -63,9 +63,7 @@ def build() -> TableSpec:
             g.add(CellRole.VALUE, path=f"{PREFIX}.{key}.{col_key}")
     for group, value_label, rows in SINGLE_VALUE_BLOCKS:
         g.new_row().add(CellRole.GROUP, group, colspan=4)
-        g.new_row().add(CellRole.HEADER, INFO_CONTENT).add(
-            CellRole.HEADER, value_label, colspan=3
-        )
+        g.new_row().add(CellRole.HEADER, INFO_CONTENT).add(CellRole.HEADER, value_label, colspan=3)
         for key, row_label in rows:
             g.new_row().add(CellRole.LABEL, row_label).add(
                 CellRole.VALUE, path=f"{PREFIX}.{key}", colspan=3

@@ -45,7 +45,9 @@ def sample_report(**changes: Any) -> AnnualReport:
             name="平潭综合实验区管理委员会",
             level=AdminLevel.CITY_GOVERNMENT,
             has_rulemaking_power=False,
-            contact=Contact(address="平潭综合实验区行政服务中心", postcode="350400", phone="0591-00000000"),
+            contact=Contact(
+                address="平潭综合实验区行政服务中心", postcode="350400", phone="0591-00000000"
+            ),
             website="平潭综合实验区门户网站",
         ),
         year=2024,
