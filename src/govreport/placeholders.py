@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -60,6 +61,8 @@ def _plain(value: Any) -> Any:
         return getattr(value, "label", value.value)
     if isinstance(value, date):
         return official_date(value)
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, tuple):
         return tuple(_plain(v) for v in value)
     if isinstance(value, str | int | Decimal) or value is None:

@@ -253,7 +253,7 @@ def test_registered_extension_is_structured_with_the_same_care():
         ),
         extensions={"province": Province},
     )
-    assert result.extensions == {"province": Province(code="FJ", inspections=0)}
+    assert result.report.extensions == {"province": Province(code="FJ", inspections=0)}
     problems = _by_path(result)
     assert set(problems) == {
         "extensions.province.inspections",

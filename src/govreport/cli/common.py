@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import click
 
-from govreport.io import LoadResult, UnreadableFileError, load_report
+from govreport.io import LoadResult, UnreadableFileError
 from govreport.plugins import Engine, default_engine
 
 FC = TypeVar("FC", bound=Callable[..., object])
@@ -39,7 +39,7 @@ def engine() -> Engine:
 def load(path: Path) -> LoadResult:
     """Load a data file, mapping unreadable input to exit status 2."""
     try:
-        return load_report(path)
+        return engine().load_report(path)
     except UnreadableFileError as exc:
         raise UnreadableInput(str(exc)) from None
 

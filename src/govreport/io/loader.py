@@ -30,8 +30,6 @@ class LoadResult:
     stated: dict[str, int | Decimal]
     problems: tuple[Finding, ...]
     source: Path
-    #: Registered extension name → its structured attrs instance.
-    extensions: dict[str, Any] = attrs.field(factory=dict)
     #: Paths whose bad value was replaced by a default (findings there are noise).
     defaulted: frozenset[str] = frozenset()
 
@@ -91,6 +89,8 @@ def parse_report(
     report = structure(AnnualReport, body, "", col)
     assert isinstance(report, AnnualReport)  # the model's own classes always build
     ext = _extensions(data.get(EXTENSIONS), extensions, col)
+    if ext:
+        report = attrs.evolve(report, extensions=ext)
     if "year" in col.defaulted:
         # Year 0 has no calendar: rules computing the statistical period would
         # crash.  Guess from the publication date (reports come out the year after).
@@ -101,7 +101,6 @@ def parse_report(
         stated=col.stated,
         problems=tuple(col.problems),
         source=Path(source),
-        extensions=ext,
         defaulted=frozenset(col.defaulted),
     )
 
@@ -113,9 +112,11 @@ def load_report(
     return parse_report(read_mapping(path), source=path, extensions=extensions)
 
 
-def read_report(path: str | os.PathLike[str]) -> AnnualReport:
+def read_report(
+    path: str | os.PathLike[str], *, extensions: Mapping[str, type] | None = None
+) -> AnnualReport:
     """Strict: the report, or :class:`DataFileError` listing every problem."""
-    result = load_report(path)
+    result = load_report(path, extensions=extensions)
     if not result.ok:
         raise DataFileError(result.source, result.problems)
     return result.report

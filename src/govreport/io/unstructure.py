@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import Any, cast
 
 import attrs
@@ -23,6 +24,8 @@ def to_data(obj: object) -> object:
         return {f.name: to_data(getattr(obj, f.name)) for f in fields}
     if isinstance(obj, enum.Enum):
         return obj.value
+    if isinstance(obj, Mapping):
+        return {k: to_data(v) for k, v in obj.items()}
     if isinstance(obj, tuple | list):
         return [to_data(v) for v in obj]
     return obj  # str, int, bool, None, Decimal, date: each writer knows them
@@ -31,4 +34,7 @@ def to_data(obj: object) -> object:
 def report_data(report: AnnualReport) -> dict[str, Any]:
     data = to_data(report)
     assert isinstance(data, dict)
+    if not data.get("extensions"):
+        # A file without plugin data stays free of an empty extensions block.
+        data.pop("extensions", None)
     return data

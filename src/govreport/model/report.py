@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import attrs
@@ -12,6 +13,13 @@ from govreport.model.applications import Applications
 from govreport.model.narrative import OtherMatters, Overview, ProblemsAndImprovements
 from govreport.model.proactive import ProactiveDisclosure
 from govreport.model.review import ReviewLitigation
+
+
+def _extension_values(instance: object, attribute: object, value: object) -> None:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and attrs.has(type(v)) for k, v in value.items()
+    ):
+        raise TypeError(f"extensions must map names to attrs instances, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -33,6 +41,16 @@ class AnnualReport:
     other: OtherMatters = attrs.field(factory=OtherMatters)
     #: 署名 under the text; the agency's name when empty.
     signatory: str = text_field()
+    #: Plugin-owned data blocks, by extension name (``extensions:`` in a data
+    #: file).  Each value is an instance of the attrs class the plugin
+    #: registered; the core model itself stays closed to anything else.
+    extensions: Mapping[str, object] = attrs.field(
+        factory=dict, validator=_extension_values, eq=True, hash=False
+    )
+
+    def extension(self, name: str) -> object | None:
+        """The data block of extension ``name``, or None when the file has none."""
+        return self.extensions.get(name)
 
     @property
     def period(self) -> tuple[date, date]:

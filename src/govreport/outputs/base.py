@@ -41,6 +41,10 @@ class RenderRequest:
     report: AnnualReport
     previous: AnnualReport | None = None
     options: Mapping[str, Any] = attrs.field(factory=dict)
+    #: Jinja filters and globals contributed by plugins, for formats that
+    #: render templates (see the ``govreport_register_template_helpers`` hook).
+    template_filters: Mapping[str, Any] = attrs.field(factory=dict)
+    template_globals: Mapping[str, Any] = attrs.field(factory=dict)
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

@@ -12,6 +12,7 @@ import importlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -22,7 +23,9 @@ from govreport.document.blocks import Document
 from govreport.document.providers import SectionProvider
 from govreport.model import AnnualReport
 from govreport.outputs.base import OutputFormat, RenderRequest, check_options
+from govreport.io import LoadResult, UnreadableFileError, load_report, parse_report
 from govreport.plugins import hookspecs
+from govreport.plugins.contributions import Extension, HelperKind, InputLoader, TemplateHelper
 from govreport.plugins.registry import Registry
 from govreport.rules.base import Finding, Rule, RuleContext
 
@@ -152,6 +155,18 @@ class Engine:
         self._call_register_hook("govreport_register_outputs", self.outputs, lambda f: f.name)
         self._call_register_hook("govreport_register_sections", self.sections, lambda p: p.name)
         self._call_register_hook("govreport_register_rules", self.rules, lambda r: r.code)
+        self.extensions: Registry[Extension] = Registry("extension")
+        self.loaders: Registry[InputLoader] = Registry("input loader")
+        self.template_helpers: Registry[TemplateHelper] = Registry("template helper")
+        self._call_register_hook(
+            "govreport_register_extensions", self.extensions, lambda e: e.name
+        )
+        self._call_register_hook("govreport_register_loaders", self.loaders, lambda x: x.name)
+        self._call_register_hook(
+            "govreport_register_template_helpers",
+            self.template_helpers,
+            lambda h: f"{h.kind.value}:{h.name}",
+        )
 
     def plugin_infos(self) -> list[PluginInfo]:
         out = []
@@ -161,7 +176,39 @@ class Engine:
             out.append(PluginInfo(name, version, source, hooks))
         return out
 
+    def extension_classes(self) -> dict[str, type]:
+        """Extension name → its data class, for the loader."""
+        return {name: ext.data_class for name, ext in self.extensions.items()}
+
+    def template_namespace(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(filters, globals) that plugins contributed for output templates."""
+        filters: dict[str, Any] = {}
+        globals_: dict[str, Any] = {}
+        for helper in self.template_helpers.values():
+            target = filters if helper.kind is HelperKind.FILTER else globals_
+            target[helper.name] = helper.value
+        return filters, globals_
+
     # -- operations --------------------------------------------------------
+
+    def load_report(self, path: str | os.PathLike[str]) -> LoadResult:
+        """Read a data file with the plugins' loaders and extensions.
+
+        Raises :class:`govreport.io.UnreadableFileError` for a file that cannot
+        be read; every mistake inside it is a problem in the result.
+        """
+        source = Path(path)
+        extensions = self.extension_classes()
+        for loader in self.loaders.values():
+            if source.suffix.lower() in loader.suffixes:
+                if not source.is_file():
+                    raise UnreadableFileError(source, "文件不存在 (no such file)")
+                try:
+                    data = loader.read(source)
+                except (OSError, ValueError) as exc:
+                    raise UnreadableFileError(source, f"{loader.name}: {exc}") from None
+                return parse_report(data, source=source, extensions=extensions)
+        return load_report(source, extensions=extensions)
 
     def document(
         self, report: AnnualReport, *, previous: AnnualReport | None = None, signature: bool = True
@@ -181,7 +228,14 @@ class Engine:
         signature: bool = True,
     ) -> bytes:
         fmt = self.outputs[format_name]
-        request = RenderRequest(report, previous, check_options(fmt, options or {}))
+        filters, globals_ = self.template_namespace()
+        request = RenderRequest(
+            report,
+            previous,
+            check_options(fmt, options or {}),
+            template_filters=filters,
+            template_globals=globals_,
+        )
         doc = self.document(report, previous=previous, signature=signature)
         return fmt.render(doc, request)
 

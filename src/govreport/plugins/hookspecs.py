@@ -14,6 +14,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from govreport.document.providers import SectionProvider
+    from govreport.plugins.contributions import Extension, InputLoader, TemplateHelper
     from govreport.outputs.base import OutputFormat
     from govreport.rules.base import Rule
 
@@ -32,6 +33,18 @@ class RegisterSection(Protocol):
 
 class RegisterRule(Protocol):
     def __call__(self, rule: Rule, *, override: bool = False) -> None: ...
+
+
+class RegisterExtension(Protocol):
+    def __call__(self, extension: Extension, *, override: bool = False) -> None: ...
+
+
+class RegisterLoader(Protocol):
+    def __call__(self, loader: InputLoader, *, override: bool = False) -> None: ...
+
+
+class RegisterTemplateHelper(Protocol):
+    def __call__(self, helper: TemplateHelper, *, override: bool = False) -> None: ...
 
 
 @hookspec
@@ -59,3 +72,29 @@ def govreport_register_sections(register: RegisterSection) -> None:
 @hookspec
 def govreport_register_rules(register: RegisterRule) -> None:
     """Contribute validation rules: ``register(Rule(code, title, check))``."""
+
+
+@hookspec
+def govreport_register_extensions(register: RegisterExtension) -> None:
+    """Contribute a typed data block: ``register(Extension(name, DataClass, title))``.
+
+    A data file then carries ``extensions: {name: {...}}``; the loader
+    structures it into ``DataClass`` and the report holds it in
+    ``report.extensions[name]`` for the plugin's sections and rules.  Without
+    the plugin, the same key is an error naming the installed extensions.
+    """
+
+
+@hookspec
+def govreport_register_loaders(register: RegisterLoader) -> None:
+    """Contribute a reader for another kind of data file, chosen by suffix:
+    ``register(InputLoader(name, (".xlsx",), read))``.
+    """
+
+
+@hookspec
+def govreport_register_template_helpers(register: RegisterTemplateHelper) -> None:
+    """Contribute Jinja filters and globals for output templates:
+    ``register(TemplateHelper("yuan", format_yuan))`` or
+    ``register(TemplateHelper("portal", "https://…", HelperKind.GLOBAL))``.
+    """

@@ -40,6 +40,7 @@ def labels() -> dict[str, tuple[str, ...]]:
         "published": ("发布日期",),
         "opening": ("引言",),
         "signatory": ("署名",),
+        "extensions": ("扩展数据",),
         "overview": (overview,),
         "overview.intro": (overview, "概述"),
         "problems": (problems,),
