@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -49,31 +49,75 @@ def _compile(text: str) -> jinja2.Template:
     return _environment().from_string(text)
 
 
-def _plain(value: Any) -> Any:
-    """The model as nested dicts of plain values, computed totals included."""
-    if attrs.has(type(value)):
-        out = {a.name: _plain(getattr(value, a.name)) for a in attrs.fields(type(value))}
-        for name in dir(type(value)):
-            if not name.startswith("_") and isinstance(getattr(type(value), name), property):
-                out[name] = _plain(getattr(value, name))
-        return out
+class _View:
+    """A read-only, lazy view of a model object for placeholders.
+
+    Only attrs fields and public properties are visible, each computed when a
+    placeholder asks for it: a report that quotes one total does not pay for
+    every total.  Values are shown the way a report prints them.
+    """
+
+    __slots__ = ("_obj",)
+
+    def __init__(self, obj: object) -> None:
+        self._obj = obj
+
+    def _lookup(self, name: str) -> Any:
+        obj = self._obj
+        if isinstance(obj, Mapping):
+            if name in obj:
+                return _present(obj[name])
+        elif not name.startswith("_") and name in _public_names(type(obj)):
+            return _present(getattr(obj, name))
+        raise AttributeError(name)
+
+    def __getattr__(self, name: str) -> Any:
+        return self._lookup(name)
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return self._lookup(name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __repr__(self) -> str:
+        return f"<{type(self._obj).__name__}>"
+
+
+@functools.cache
+def _public_names(cls: type) -> frozenset[str]:
+    names = {a.name for a in attrs.fields(cls)}
+    names.update(
+        n for n in dir(cls) if not n.startswith("_") and isinstance(getattr(cls, n), property)
+    )
+    return frozenset(names)
+
+
+def _present(value: Any) -> Any:
+    if attrs.has(type(value)) or isinstance(value, Mapping):
+        return _View(value)
     if isinstance(value, enum.Enum):
         return getattr(value, "label", value.value)
     if isinstance(value, date):
         return official_date(value)
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, tuple):
-        return tuple(_plain(v) for v in value)
-    if isinstance(value, str | int | Decimal) or value is None:
-        return value
-    raise TypeError(f"unexpected model value {value!r}")
+        return tuple(_present(v) for v in value)
+    return value
 
 
 def context(report: object) -> dict[str, Any]:
-    """The names a placeholder may use: every field and total of the report."""
-    plain: dict[str, Any] = _plain(report)
-    return plain
+    """The names a placeholder may use: every field and total of the report, lazily."""
+    return {name: _present(getattr(report, name)) for name in _public_names(type(report))}
+
+
+_UNKNOWN = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+
+
+def _unknown_name(message: str) -> str:
+    m = _UNKNOWN.search(message)
+    name = next((g for g in m.groups() if g), "") if m else ""
+    where = f"“{name}”" if name else message
+    return f"未知的占位符名称{where}（可用的名称是数据文件中的字段，如 applications.received.total）"
 
 
 def render_text(text: str, names: dict[str, Any]) -> str:
@@ -85,7 +129,7 @@ def render_text(text: str, names: dict[str, Any]) -> str:
     except jinja2.TemplateSyntaxError as exc:
         raise PlaceholderError(f"占位符语法错误：{exc.message}（第{exc.lineno}行）") from None
     except jinja2.UndefinedError as exc:
-        raise PlaceholderError(f"未知的占位符：{exc.message}") from None
+        raise PlaceholderError(_unknown_name(exc.message or "")) from None
     except jinja2.exceptions.SecurityError as exc:
         raise PlaceholderError(f"占位符不允许此操作：{exc}") from None
     except (TypeError, ValueError, ArithmeticError) as exc:

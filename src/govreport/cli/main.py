@@ -13,6 +13,7 @@ import click
 
 from govreport import __version__
 from govreport.cli.commands import convert, new, plugins, render, validate
+from govreport.cli.template import template_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,7 +22,7 @@ def cli() -> None:
     """政府信息公开工作年度报告：由数据生成、校验 (make and check the annual report)."""
 
 
-for command in (new, validate, render, convert, plugins):
+for command in (new, validate, render, convert, plugins, template_group):
     cli.add_command(command)
 
 

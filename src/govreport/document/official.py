@@ -26,12 +26,39 @@ def format_number(value: int | Decimal) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
+class _Numbers:
+    """Numbers by model path, computing each parent object once.
+
+    Seven cells of a table-三 row share their row object, and （七）总计 is a
+    sum over 25 rows: resolving every cell from the root would redo that sum
+    for each of its seven cells.
+    """
+
+    def __init__(self, report: AnnualReport) -> None:
+        self._report = report
+        self._parents: dict[str, object] = {}
+
+    def __getitem__(self, path: str) -> int | Decimal:
+        parent_path, _, name = path.rpartition(".")
+        parent = self._parents.get(parent_path)
+        if parent is None:
+            parent = self._parents[parent_path] = _walk(self._report, parent_path)
+        return resolve(parent, name)
+
+
+def _walk(root: object, path: str) -> object:
+    for part in path.split(".") if path else ():
+        root = getattr(root, part)
+    return root
+
+
 def table_block(report: AnnualReport, key: str) -> Table:
     """One official table filled from the model, geometry straight from the spec."""
     t = spec.tables()[key]
+    numbers = _Numbers(report)
     cells = tuple(
         TableCell(
-            text=format_number(resolve(report, c.path)) if c.is_number else c.text,
+            text=format_number(numbers[c.path]) if c.is_number else c.text,
             row=c.row,
             col=c.col,
             role=c.role,
