@@ -106,3 +106,11 @@ def test_level_decides_deadline_and_rule_making(
     assert level.deadline(2024) == deadline
     assert Agency(name="x", level=level).makes_rules is rules
     assert Agency(name="x", level=level, has_rulemaking_power=not rules).makes_rules is not rules
+
+
+def test_values_follow_the_official_column_order() -> None:
+    row = ApplicantCounts.from_values(range(1, 7))
+    assert row.values() == attrs.astuple(row) == (1, 2, 3, 4, 5, 6)
+    assert [a.name for a in attrs.fields(ApplicantCounts)] == [
+        key for key, _ in spec.applications.APPLICANT_COLUMNS
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from govreport import spec
@@ -16,6 +17,7 @@ from govreport.document.blocks import (
 )
 from govreport.document.providers import BuildContext, SectionProvider, blocks_of
 from govreport.model import AnnualReport, ListStyle, resolve
+from govreport.spec.grid import CellSpec
 from govreport.placeholders import official_date
 from govreport.spec.headings import OVERVIEW_PARTS, section_title
 from govreport.spec.headings import chinese_ordinal as ordinal
@@ -52,21 +54,31 @@ def _walk(root: object, path: str) -> object:
     return root
 
 
+@functools.cache
+def _fixed_cells(key: str) -> tuple[tuple[CellSpec, TableCell | None], ...]:
+    """Label cells are the same in every report: build them once per process."""
+    return tuple(
+        (
+            c,
+            None
+            if c.is_number
+            else TableCell(c.text, c.row, c.col, c.role, c.rowspan, c.colspan, c.path),
+        )
+        for c in spec.tables()[key].cells
+    )
+
+
 def table_block(report: AnnualReport, key: str) -> Table:
     """One official table filled from the model, geometry straight from the spec."""
     t = spec.tables()[key]
     numbers = _Numbers(report)
     cells = tuple(
-        TableCell(
-            text=format_number(numbers[c.path]) if c.is_number else c.text,
-            row=c.row,
-            col=c.col,
-            role=c.role,
-            rowspan=c.rowspan,
-            colspan=c.colspan,
-            path=c.path,
+        fixed
+        if fixed is not None
+        else TableCell(
+            format_number(numbers[c.path]), c.row, c.col, c.role, c.rowspan, c.colspan, c.path
         )
-        for c in t.cells
+        for c, fixed in _fixed_cells(key)
     )
     return Table(t.key, t.title, t.n_rows, t.n_cols, t.header_rows, t.col_weights, cells)
 
