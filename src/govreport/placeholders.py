@@ -84,13 +84,19 @@ class _View:
         return f"<{type(self._obj).__name__}>"
 
 
-@functools.cache
+_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _public_names(cls: type) -> frozenset[str]:
-    names = {a.name for a in attrs.fields(cls)}
-    names.update(
-        n for n in dir(cls) if not n.startswith("_") and isinstance(getattr(cls, n), property)
-    )
-    return frozenset(names)
+    """attrs fields and public properties of a model class, looked up once per class."""
+    names = _NAMES.get(cls)
+    if names is None:
+        found = {a.name for a in attrs.fields(cls)}
+        found.update(
+            n for n in dir(cls) if not n.startswith("_") and isinstance(getattr(cls, n), property)
+        )
+        names = _NAMES[cls] = frozenset(found)
+    return names
 
 
 def _present(value: Any) -> Any:

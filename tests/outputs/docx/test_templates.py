@@ -137,3 +137,30 @@ def test_cli_export_and_check(tmp_path):
     result = runner.invoke(template_group, ["check", str(target)])
     assert result.exit_code == 1
     assert "GRBody" in result.output
+
+
+def test_plugin_filters_and_globals_reach_agency_templates(exported):
+    from govreport import Engine, hookimpl
+    from govreport.plugins.contributions import HelperKind, TemplateHelper
+
+    class Helpers:
+        @hookimpl
+        def govreport_register_template_helpers(self, register):
+            register(TemplateHelper("spaced", lambda s: " ".join(s)))
+            register(TemplateHelper("portal", "www.example.gov.cn", HelperKind.GLOBAL))
+
+    def header(d):
+        h = d.sections[0].header
+        h.is_linked_to_previous = False
+        h.paragraphs[0].text = "{{ organ|spaced }} {{ portal }}"
+
+    _edit(exported, header)
+    engine = Engine([Helpers()], autoload=False)
+    data = engine.render(sample_report(), "docx", options={"template": str(exported)})
+    headers = [parts(data)[n].decode() for n in parts(data) if n.startswith("word/header")]
+    assert any("平 潭 综 合" in h and "www.example.gov.cn" in h for h in headers)
+    # Without the plugin the same template is refused with the unknown filter named.
+    with pytest.raises(TemplateError, match="spaced"):
+        Engine(autoload=False).render(
+            sample_report(), "docx", options={"template": str(exported)}
+        )

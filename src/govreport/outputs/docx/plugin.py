@@ -11,6 +11,7 @@ from govreport.outputs.docx.body import body_xml
 from govreport.outputs.docx.package import core_properties
 from govreport.outputs.docx.settings import DocxSettings
 from govreport.outputs.docx.template import load_template, shell_context
+from govreport.outputs.jinja import filter_items, render_context
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
 
 OPTIONS: Final[Mapping[str, OptionSpec]] = {
@@ -36,7 +37,9 @@ class DocxFormat:
 
     def render(self, document: Document, request: RenderRequest) -> bytes:
         settings = DocxSettings.from_options(request.options)
-        template = load_template(request.option("template"), settings)
+        template = load_template(
+            request.option("template"), settings, filter_items(request.template_filters)
+        )
         signature = document.signature
         context = shell_context(
             title_lines=document.title_lines,
@@ -47,6 +50,7 @@ class DocxFormat:
             signature=settings.signature and signature is not None,
             settings=settings,
         )
+        context = render_context(context, request.template_globals)
         core = core_properties(document.title, document.author, document.date)
         return template.render(body_xml(document), context, core)
 

@@ -30,6 +30,7 @@ from markupsafe import Markup
 from govreport.outputs.docx.package import Member, core_properties, write_zip
 from govreport.outputs.docx.settings import GRID_STYLES, DocxSettings, Style, pt
 from govreport.outputs.docx.xml import W_NS, check_text, escape
+from govreport.outputs.jinja import FilterItems, with_filters
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -408,12 +409,12 @@ class CompiledTemplate:
 
 
 def compile_template(
-    data: bytes, name: str, settings: DocxSettings, trusted: bool
+    data: bytes, name: str, settings: DocxSettings, trusted: bool, filters: FilterItems = ()
 ) -> CompiledTemplate:
     parts = read_parts(data, name)
     by_name = dict(parts)
     main, others = templated_parts(by_name, name)
-    env = environment(trusted)
+    env = with_filters(environment(trusted), filters)
     replaced: dict[str, bytes] = {}
     for kind, target in _rels_of(by_name, main):
         if kind == f"{_R_NS}/styles" and target in by_name:
@@ -455,7 +456,9 @@ def compile_template(
 
 
 @functools.lru_cache(maxsize=32)
-def _cached(key: tuple[object, ...], settings: DocxSettings) -> CompiledTemplate:
+def _cached(
+    key: tuple[object, ...], settings: DocxSettings, filters: FilterItems
+) -> CompiledTemplate:
     path, _mtime, _size, trusted = key
     assert isinstance(path, str)
     p = Path(path)
@@ -464,11 +467,16 @@ def _cached(key: tuple[object, ...], settings: DocxSettings) -> CompiledTemplate
         data = p.read_bytes()
     except OSError as exc:
         raise TemplateError(f"无法读取模板 {path}：{exc.strerror}") from None
-    return compile_template(data, name, settings, trusted=bool(trusted))
+    return compile_template(data, name, settings, trusted=bool(trusted), filters=filters)
 
 
-def load_template(path: str | os.PathLike[str] | None, settings: DocxSettings) -> CompiledTemplate:
-    """The compiled template at ``path`` (the default when None), cached per file version."""
+def load_template(
+    path: str | os.PathLike[str] | None, settings: DocxSettings, filters: FilterItems = ()
+) -> CompiledTemplate:
+    """The compiled template at ``path`` (the default when None), cached per file version.
+
+    ``filters`` are plugins' Jinja filters (see :mod:`govreport.outputs.jinja`).
+    """
     trusted = path is None
     p = DEFAULT_TEMPLATE if path is None else Path(path)
     try:
@@ -477,7 +485,7 @@ def load_template(path: str | os.PathLike[str] | None, settings: DocxSettings) -
         raise TemplateError(f"找不到模板文件 {p}（template not found）") from None
     if not p.is_file():
         raise TemplateError(f"模板 {p} 不是文件")
-    return _cached((str(p.resolve()), st.st_mtime_ns, st.st_size, trusted), settings)
+    return _cached((str(p.resolve()), st.st_mtime_ns, st.st_size, trusted), settings, filters)
 
 
 # -- per-report context --------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from govreport.document.blocks import Document
 from govreport.outputs.base import Capability, OptionSpec, RenderRequest
 from govreport.outputs.html.render import render_html
+from govreport.outputs.jinja import filter_items
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
 
 
@@ -36,6 +37,8 @@ class HtmlFormat:
             request.previous,
             fragment=bool(request.option("fragment", False)),
             with_charts=bool(request.option("charts", False)),
+            filters=filter_items(request.template_filters),
+            plugin_globals=request.template_globals,
         )
         return html.encode("utf-8")
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+from collections.abc import Mapping
 from importlib import resources
+from typing import Any
 
 import attrs
 import jinja2
@@ -20,6 +22,7 @@ from govreport.model import AnnualReport
 from govreport.outputs.html import charts as svg_charts
 from govreport.outputs.html.summary import Chart, charts
 from govreport.outputs.html.tables import TableView, slug, table_view
+from govreport.outputs.jinja import FilterItems, render_context, with_filters
 
 TEMPLATE_PACKAGE = "govreport"
 TEMPLATE_DIR = "templates/html"
@@ -127,6 +130,8 @@ def render_html(
     *,
     fragment: bool = False,
     with_charts: bool = False,
+    filters: FilterItems = (),
+    plugin_globals: Mapping[str, Any] | None = None,
 ) -> str:
     preamble = tuple(_block(b) for b in document.preamble)
     sections = tuple(
@@ -146,5 +151,6 @@ def render_html(
         "embed_css": fragment,  # a standalone page carries the CSS in <head>
         "csp": csp(style),
     }
-    template = environment().get_template("fragment.html.j2" if fragment else "page.html.j2")
-    return template.render(context)
+    env = with_filters(environment(), filters)
+    template = env.get_template("fragment.html.j2" if fragment else "page.html.j2")
+    return template.render(render_context(context, plugin_globals or {}))
