@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import attrs
 
-from govreport.io.errors import BAD_VALUE, DataFileError, describe, format_problem
+from govreport.io.errors import BAD_VALUE, UNKNOWN_KEY, DataFileError, describe, format_problem
 from govreport.io.formats import read_mapping
 from govreport.io.structure import Collector, _unknown_key, structure
 from govreport.model import AnnualReport
@@ -47,11 +47,29 @@ class LoadResult:
         return [format_problem(p, self.source) for p in self.problems]
 
 
-def _extensions(raw: object, registry: Mapping[str, type] | None, col: Collector) -> dict[str, Any]:
+def _installed(registry: Mapping[str, type] | None, owners: Mapping[str, str]) -> str:
+    """The installed extensions with the plugins that provide them, for messages."""
+    if not registry:
+        return "当前没有安装提供扩展数据的插件 (no installed plugin provides extension data)"
+    named = [f"{n}（插件 {owners[n]}）" if n in owners else n for n in sorted(registry)]
+    return f"已安装的扩展 (installed extensions)：{'、'.join(named)}"
+
+
+def _extensions(
+    raw: object,
+    registry: Mapping[str, type] | None,
+    col: Collector,
+    owners: Mapping[str, str],
+) -> dict[str, Any]:
+    hint = "；请安装提供它的插件或删除此项，`govreport plugins` 列出已安装的插件"
     if not registry:
         if raw not in (None, {}):
-            _unknown_key(
-                col, "", EXTENSIONS, [], extra="“extensions” 供插件使用，但当前没有安装任何扩展插件"
+            names = "、".join(f"“{k}”" for k in raw) if isinstance(raw, Mapping) else ""
+            col.add(
+                UNKNOWN_KEY,
+                Severity.ERROR,
+                EXTENSIONS,
+                f"未知的扩展 {names}（unknown extension）。{_installed(registry, owners)}{hint}",
             )
         return {}
     if raw is None:
@@ -67,7 +85,7 @@ def _extensions(raw: object, registry: Mapping[str, type] | None, col: Collector
                 EXTENSIONS,
                 name,
                 sorted(registry),
-                extra=f"已安装的扩展：{'、'.join(sorted(registry))}",
+                extra=f"{_installed(registry, owners)}{hint}",
             )
     for name, cls in registry.items():
         if name in raw:
@@ -82,13 +100,19 @@ def parse_report(
     *,
     source: str | os.PathLike[str] = "<data>",
     extensions: Mapping[str, type] | None = None,
+    owners: Mapping[str, str] | None = None,
 ) -> LoadResult:
-    """Structure already-parsed data; never raises for mistakes in the data."""
+    """Structure already-parsed data; never raises for mistakes in the data.
+
+    ``extensions`` maps extension names to their attrs data classes;
+    ``owners`` maps them to the plugin that registered each, so that a
+    message about an unknown extension can name the installed plugins.
+    """
     col = Collector()
     body = {k: v for k, v in data.items() if k != EXTENSIONS}
     report = structure(AnnualReport, body, "", col)
     assert isinstance(report, AnnualReport)  # the model's own classes always build
-    ext = _extensions(data.get(EXTENSIONS), extensions, col)
+    ext = _extensions(data.get(EXTENSIONS), extensions, col, owners or {})
     if ext:
         report = attrs.evolve(report, extensions=ext)
     if "year" in col.defaulted:
@@ -106,10 +130,13 @@ def parse_report(
 
 
 def load_report(
-    path: str | os.PathLike[str], *, extensions: Mapping[str, type] | None = None
+    path: str | os.PathLike[str],
+    *,
+    extensions: Mapping[str, type] | None = None,
+    owners: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """Read a .yaml/.yml/.json/.toml file; raises UnreadableFileError only if unreadable."""
-    return parse_report(read_mapping(path), source=path, extensions=extensions)
+    return parse_report(read_mapping(path), source=path, extensions=extensions, owners=owners)
 
 
 def read_report(

@@ -21,9 +21,9 @@ import pluggy
 from govreport.document.assemble import assemble
 from govreport.document.blocks import Document
 from govreport.document.providers import SectionProvider
+from govreport.io import LoadResult, UnreadableFileError, load_report, parse_report
 from govreport.model import AnnualReport
 from govreport.outputs.base import OutputFormat, RenderRequest, check_options
-from govreport.io import LoadResult, UnreadableFileError, load_report, parse_report
 from govreport.plugins import hookspecs
 from govreport.plugins.contributions import Extension, HelperKind, InputLoader, TemplateHelper
 from govreport.plugins.registry import Registry
@@ -207,8 +207,28 @@ class Engine:
                     data = loader.read(source)
                 except (OSError, ValueError) as exc:
                     raise UnreadableFileError(source, f"{loader.name}: {exc}") from None
-                return parse_report(data, source=source, extensions=extensions)
-        return load_report(source, extensions=extensions)
+                result = parse_report(
+                    data, source=source, extensions=extensions, owners=self._owners()
+                )
+                break
+        else:
+            result = load_report(source, extensions=extensions, owners=self._owners())
+        return attrs.evolve(result, problems=tuple(self.locate(result.problems)))
+
+    def _owners(self) -> dict[str, str]:
+        return {name: self.extensions.owner(name) for name in self.extensions}
+
+    def locate(self, findings: Iterable[Finding]) -> list[Finding]:
+        """Findings inside an extension's block, located with that plugin's labels."""
+        out = []
+        for finding in findings:
+            name = finding.path.split(".")[1] if finding.path.startswith("extensions.") else ""
+            if name in self.extensions:
+                where = self.extensions[name].location(finding.path, self.extensions.owner(name))
+                out.append(attrs.evolve(finding, location=where))
+            else:
+                out.append(finding)
+        return out
 
     def document(
         self, report: AnnualReport, *, previous: AnnualReport | None = None, signature: bool = True
@@ -247,7 +267,7 @@ class Engine:
         stated: Mapping[str, Any] | None = None,
     ) -> list[Finding]:
         ctx = RuleContext(report, previous, dict(stated or {}))
-        return [f for rule in self.rules.values() for f in rule.check(ctx)]
+        return self.locate(f for rule in self.rules.values() for f in rule.check(ctx))
 
 
 class PluginLoadError(Exception):

@@ -14,8 +14,8 @@ import pluggy
 
 if TYPE_CHECKING:
     from govreport.document.providers import SectionProvider
-    from govreport.plugins.contributions import Extension, InputLoader, TemplateHelper
     from govreport.outputs.base import OutputFormat
+    from govreport.plugins.contributions import Extension, InputLoader, TemplateHelper
     from govreport.rules.base import Rule
 
 PROJECT = "govreport"
