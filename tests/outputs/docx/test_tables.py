@@ -128,3 +128,17 @@ def test_a_hole_in_the_geometry_is_refused():
     broken = Table(t.key, t.caption, t.n_rows, t.n_cols, t.header_rows, t.col_weights, t.cells[1:])
     with pytest.raises(ValueError, match="no cell covers"):
         table_xml(broken)
+
+
+def test_short_tables_are_kept_on_one_page(tables):
+    def kept(tbl):
+        rows = tbl.findall("w:tr", NS)
+        return [all(p.find("w:pPr/w:keepNext", NS) is not None for p in r.iter(w("p")))
+                for r in rows]
+
+    proactive, applications, review = tables
+    # every row but the last keeps with the next: the table moves as a whole
+    assert kept(proactive) == [True] * 13 + [False]
+    assert kept(review) == [True, True, True, False]
+    # table 三 is long: it may split, its head repeats instead
+    assert not any(kept(applications))

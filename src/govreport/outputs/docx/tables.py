@@ -40,15 +40,28 @@ def column_widths(weights: tuple[int, ...], total: int = TYPE_AREA_WIDTH) -> tup
     return tuple(widths)
 
 
-def _cell_ppr(cell: TableCell, mark: str) -> str:
-    """Paragraph properties of a cell; ``mark`` sizes the paragraph mark like its text."""
+#: A table of at most this many rows is kept on one page (tables 二 and 四):
+#: a short table split over two pages reads badly.  Table 三 splits, with its
+#: head repeated.
+KEEP_WHOLE_ROWS: Final = 15
+
+
+def _cell_ppr(cell: TableCell, mark: str, keep: bool = False) -> str:
+    """Paragraph properties of a cell; ``mark`` sizes the paragraph mark like its text.
+
+    ``keep`` sets keep-with-next, which is how Word and LibreOffice keep a
+    table's rows on the page of the row below.
+    """
     header = cell.role in (CellRole.HEADER, CellRole.GROUP)
     style = Style.TABLE_HEADER if header else Style.TABLE_TEXT
     # Row labels read left-aligned like the official form; merged group
     # labels, headers and numbers are centred.
     jc = '<w:jc w:val="left"/>' if cell.role is CellRole.LABEL and cell.rowspan == 1 else ""
     # Off the 28.95 pt line grid, or every line of every cell takes a full body line.
-    return f'<w:pPr><w:pStyle w:val="{style}"/><w:snapToGrid w:val="0"/>{jc}{mark}</w:pPr>'
+    keep_next = "<w:keepNext/>" if keep else ""
+    return (
+        f'<w:pPr><w:pStyle w:val="{style}"/>{keep_next}<w:snapToGrid w:val="0"/>{jc}{mark}</w:pPr>'
+    )
 
 
 def table_xml(table: Table) -> str:
@@ -75,7 +88,9 @@ def table_xml(table: Table) -> str:
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
+    keep_whole = table.n_rows <= KEEP_WHOLE_ROWS
     for r in range(table.n_rows):
+        keep = keep_whole and r < table.n_rows - 1
         # Rows never split across pages; the head repeats on each page.
         header = "<w:tblHeader/>" if r < table.header_rows else ""
         out.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
@@ -96,7 +111,7 @@ def table_xml(table: Table) -> str:
                 '<w:vAlign w:val="center"/></w:tcPr>'
             )
             body = text_runs(cell.text, rpr, where=f"{table.caption}") if starts else ""
-            out.append(f"<w:p>{_cell_ppr(cell, rpr)}{body}</w:p></w:tc>")
+            out.append(f"<w:p>{_cell_ppr(cell, rpr, keep)}{body}</w:p></w:tc>")
             c += cell.colspan
         out.append("</w:tr>")
     out.append("</w:tbl>")
