@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from govreport.cli.common import EXIT_FINDINGS, engine, load, path_argument
+from govreport.cli.common import EXIT_FINDINGS, engine, load, path_argument, previous_option
 from govreport.fileio import atomic_write
 from govreport.io import LoadResult, format_problem, save_report, skeleton
 from govreport.model import AdminLevel, AnnualReport
@@ -52,12 +52,7 @@ def _all_findings(
 
 @click.command()
 @path_argument("data_file")
-@click.option(
-    "--previous",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="上年度数据文件，用于核对结转数 (last year's data file, for rule R6)",
-)
+@previous_option
 @click.option(
     "--format",
     "output_format",
@@ -131,12 +126,7 @@ def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
     show_default=True,
     help="输出目录 (output folder)",
 )
-@click.option(
-    "--previous",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="上年度数据文件 (last year's data file: rule R6, charts)",
-)
+@previous_option
 @click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),

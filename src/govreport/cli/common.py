@@ -47,3 +47,12 @@ def load(path: Path) -> LoadResult:
 def path_argument(name: str) -> Callable[[FC], FC]:
     """A data-file argument; click checks nothing so that we can say what is wrong."""
     return click.argument(name, type=click.Path(path_type=Path, dir_okay=False))
+
+
+#: Last year's data file: rule R6 (结转) and the year-on-year chart.
+previous_option = click.option(
+    "--previous",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="上年度数据文件，用于核对结转数和同比图 (last year's data file: rule R6, charts)",
+)
