@@ -37,10 +37,13 @@ class DocxXml:
         return self.root.findall(query, NS)
 
     def paragraph_texts(self, *, in_tables: bool = False) -> list[str]:
-        """The text of every body paragraph (not table cells unless ``in_tables``)."""
+        """The text of every top-level paragraph (table cells too with ``in_tables``).
+
+        In ``word/document.xml`` that is the body; in a header or footer part, its root.
+        """
         body = self.root.find("w:body", NS)
-        assert body is not None, "word/document.xml has no w:body"
-        paragraphs = body.iter(f"{{{W}}}p") if in_tables else body.findall("w:p", NS)
+        container = self.root if body is None else body
+        paragraphs = container.iter(f"{{{W}}}p") if in_tables else container.findall("w:p", NS)
         return [_text(p) for p in paragraphs]
 
     def tables(self) -> list[list[list[str]]]:
