@@ -16,12 +16,14 @@ ones read as vertical text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import Protocol
 
 import attrs
 
 from govreport.document.blocks import Table
-from govreport.outputs.textwidth import display_width, min_width, wrap
+from govreport.outputs.textwidth import display_width, min_width, units, wrap
 
 #: Border plus padding each column adds to its content width.
 COLUMN_CHROME = 3
@@ -60,15 +62,25 @@ def _spread(sizes: list[int], start: int, count: int, extra: int) -> None:
         sizes[start + k] += extra // count + (1 if k < extra % count else 0)
 
 
+def _natural(n_cols: int, wants: Sequence[tuple[int, int, int, int]]) -> list[int]:
+    """Natural widths from ``(colspan, row, col, widest line)`` of each cell, in table order."""
+    widths = [1] * n_cols
+    for colspan, _, col, want in sorted(wants, key=lambda w: w[:3]):
+        short = want - span_width(widths, col, colspan)
+        if short > 0:
+            _spread(widths, col, colspan, short)
+    return widths
+
+
 def natural_widths(table: Table) -> list[int]:
     """Widths at which no cell wraps."""
-    widths = [1] * table.n_cols
-    for cell in sorted(table.cells, key=lambda c: (c.colspan, c.row, c.col)):
-        want = max(display_width(line) for line in cell.text.split("\n"))
-        short = want - span_width(widths, cell.col, cell.colspan)
-        if short > 0:
-            _spread(widths, cell.col, cell.colspan, short)
-    return widths
+    return _natural(
+        table.n_cols,
+        [
+            (c.colspan, c.row, c.col, max(display_width(line) for line in c.text.split("\n")))
+            for c in table.cells
+        ],
+    )
 
 
 def _fits(table: Table, widths: Sequence[int]) -> bool:
@@ -105,7 +117,10 @@ def row_heights(table: Table, widths: Sequence[int]) -> list[int]:
     return _heights(table, _line_counts(table, widths))
 
 
-def _cost(table: Table, widths: Sequence[int], natural: Sequence[int]) -> tuple[int, int, int]:
+Cost = tuple[int, int, int]
+
+
+def _cost(table: Table, widths: Sequence[int], natural: Sequence[int]) -> Cost:
     """How bad a set of widths is: columns narrowed below two characters, then the
     table's height in lines, then how many lines its cells are wrapped into."""
     narrow = sum(max(0, min(SOFT_MIN_WIDTH, n) - w) for w, n in zip(widths, natural, strict=True))
@@ -113,38 +128,256 @@ def _cost(table: Table, widths: Sequence[int], natural: Sequence[int]) -> tuple[
     return narrow, sum(_heights(table, counts)), sum(counts)
 
 
-def _narrowed(table: Table, widths: list[int], natural: Sequence[int]) -> list[int] | None:
+class _Costs(Protocol):
+    """What the width search asks of a table.  ``accept`` sets the widths that
+    the ``trial`` of ``fits`` and ``cost`` differs from, in the columns named."""
+
+    def accept(self, widths: Sequence[int]) -> None: ...
+
+    def fits(self, trial: Sequence[int], shrunk: int) -> bool: ...
+
+    def cost(self, trial: Sequence[int], changed: tuple[int, ...]) -> Cost: ...
+
+    def heights(self, widths: Sequence[int]) -> list[int]: ...
+
+
+class _PlainCosts:
+    """Every question answered from the whole table: the definition, and the
+    fallback when :class:`_FastCosts`'s premise does not hold."""
+
+    def __init__(self, table: Table, natural: Sequence[int]) -> None:
+        self.table = table
+        self.natural = natural
+
+    def accept(self, widths: Sequence[int]) -> None:
+        pass
+
+    def fits(self, trial: Sequence[int], shrunk: int) -> bool:
+        return _fits(self.table, trial)
+
+    def cost(self, trial: Sequence[int], changed: tuple[int, ...]) -> Cost:
+        return _cost(self.table, trial, self.natural)
+
+    def heights(self, widths: Sequence[int]) -> list[int]:
+        return row_heights(self.table, widths)
+
+
+#: What the layout needs of a cell's text: its widest line, the narrowest width
+#: it fits (``_fits``), and — when every line is one unbreakable unit, as a
+#: number is — its line count, the same at every width it fits.
+TextShape = tuple[int, int, int | None]
+#: row, col, rowspan, colspan, widest line, narrowest fit, line count or the text.
+CellShape = tuple[int, int, int, int, int, int, int | str]
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_shape(text: str) -> TextShape:
+    parts = text.split("\n")
+    want = max(display_width(line) for line in parts)
+    rigid = all(len(units(line)) <= 1 for line in parts)
+    return want, max(min_width(text), 1), len(parts) if rigid else None
+
+
+@attrs.frozen
+class _Shape:
+    """All of a table that its layout depends on, as a cache key.
+
+    One-cell numbers count only through the widest per column and the most
+    lines per row, so reports whose numbers differ but are as wide share a
+    layout.  Every other cell (labels, merged cells) is kept whole.
+    """
+
+    n_rows: int
+    n_cols: int
+    col_want: tuple[int, ...]  # widest one-cell number of each column
+    col_need: tuple[int, ...]  # what each column needs for them to fit
+    row_lines: tuple[int, ...]  # most lines of a one-cell number in each row
+    others: tuple[CellShape, ...]
+
+
+def _shape(table: Table) -> _Shape:
+    n_rows, n_cols = table.n_rows, table.n_cols
+    col_want, col_need, row_lines = [0] * n_cols, [0] * n_cols, [0] * n_rows
+    others: list[CellShape] = []
+    for c in table.cells:
+        want, need, lines = _text_shape(c.text)
+        if lines is None:
+            others.append((c.row, c.col, c.rowspan, c.colspan, want, need, c.text))
+        elif c.rowspan == c.colspan == 1 and 0 <= c.row < n_rows and 0 <= c.col < n_cols:
+            col_want[c.col] = max(col_want[c.col], want)
+            col_need[c.col] = max(col_need[c.col], need)
+            row_lines[c.row] = max(row_lines[c.row], lines)
+        else:
+            others.append((c.row, c.col, c.rowspan, c.colspan, want, need, lines))
+    return _Shape(n_rows, n_cols, tuple(col_want), tuple(col_need), tuple(row_lines), tuple(others))
+
+
+class _FastCosts:
+    """The same answers as :class:`_PlainCosts`, from the few cells a trial changes.
+
+    Premise: the accepted widths fit (true of the natural widths, checked by
+    :func:`_fast_layout`, and of every width the search accepts).  Then a
+    trial fits when the cells over its narrowed column do, a one-unit cell
+    ("18651.06") keeps its line count, and only wrappable cells over a
+    changed column need re-wrapping; if none wraps differently, the heights
+    are the accepted ones.
+    """
+
+    def __init__(self, shape: _Shape, natural: Sequence[int]) -> None:
+        n_cols = len(natural)
+        columns = range(n_cols)
+        self.soft = [min(SOFT_MIN_WIDTH, n) for n in natural]
+        self.single_need = list(shape.col_need)
+        self.multi_over: list[list[tuple[int, int, int]]] = [[] for _ in columns]
+        self.var_over: list[list[int]] = [[] for _ in columns]
+        self.var_cells: list[tuple[int, int, str]] = []
+        self.var_lines: list[dict[int, int]] = []
+        self.var_single: list[tuple[int, int]] = []
+        self.fixed_lines = 0
+        # Lines of one-cell numbers are the same in every trial: left out.
+        self.base_rows = [max(1, lines) for lines in shape.row_lines]
+        tall: list[tuple[int, int, int, int, int]] = []
+        for row, col, rowspan, colspan, _, need, text in shape.others:
+            over = columns[col : col + colspan]
+            if colspan == 1 and len(over) == 1:
+                self.single_need[over[0]] = max(self.single_need[over[0]], need)
+            else:
+                for c in over:
+                    self.multi_over[c].append((col, colspan, need))
+            index, lines = -1, 0
+            if isinstance(text, str):
+                index = len(self.var_cells)
+                self.var_cells.append((col, colspan, text))
+                self.var_lines.append({})
+                for c in over:
+                    self.var_over[c].append(index)
+                if rowspan == 1:
+                    self.var_single.append((row, index))
+            else:
+                lines = text
+                self.fixed_lines += lines
+                if rowspan == 1:
+                    self.base_rows[row] = max(self.base_rows[row], lines)
+            if rowspan > 1:
+                tall.append((rowspan, row, col, index, lines))
+        tall.sort()
+        # _heights orders merged cells by (rowspan, row, col, lines); lines only
+        # decide between two cells anchored alike, which a sane table never has.
+        self.tall_ties = len({t[:3] for t in tall}) < len(tall)
+        self.tall = tall
+        self.height_of: dict[tuple[int, ...], int] = {}
+        self.widths: list[int] = []
+        self.counts: list[int] = []
+        self.rows: list[int] = []
+        self.narrow = self.height = self.lines = 0
+
+    def _wrapped(self, index: int, width: int) -> int:
+        known = self.var_lines[index]
+        lines = known.get(width)
+        if lines is None:
+            lines = known[width] = len(wrap(self.var_cells[index][2], width))
+        return lines
+
+    def _heights(self, counts: Sequence[int]) -> list[int]:
+        heights = list(self.base_rows)
+        for row, index in self.var_single:
+            heights[row] = max(heights[row], counts[index])
+        tall = [(s, r, c, counts[i] if i >= 0 else n) for s, r, c, i, n in self.tall]
+        if self.tall_ties:
+            tall.sort()
+        for rowspan, row, _, lines in tall:
+            short = lines - (sum(heights[row : row + rowspan]) + rowspan - 1)
+            if short > 0:
+                _spread(heights, row, rowspan, short)
+        return heights
+
+    def accept(self, widths: Sequence[int]) -> None:
+        self.widths = list(widths)
+        self.counts = [
+            self._wrapped(i, span_width(widths, col, colspan))
+            for i, (col, colspan, _) in enumerate(self.var_cells)
+        ]
+        self.rows = self._heights(self.counts)
+        self.narrow = sum(max(0, s - w) for s, w in zip(self.soft, widths, strict=True))
+        self.height = sum(self.rows)
+        self.lines = self.fixed_lines + sum(self.counts)
+
+    def fits(self, trial: Sequence[int], shrunk: int) -> bool:
+        return trial[shrunk] >= self.single_need[shrunk] and all(
+            span_width(trial, col, colspan) >= need
+            for col, colspan, need in self.multi_over[shrunk]
+        )
+
+    def cost(self, trial: Sequence[int], changed: tuple[int, ...]) -> Cost:
+        narrow, soft, widths = self.narrow, self.soft, self.widths
+        for c in changed:
+            narrow += max(0, soft[c] - trial[c]) - max(0, soft[c] - widths[c])
+        counts: list[int] | None = None
+        delta = 0
+        done: set[int] = set()
+        for c in changed:
+            for index in self.var_over[c]:
+                if index in done:
+                    continue
+                done.add(index)
+                col, colspan, _ = self.var_cells[index]
+                lines = self._wrapped(index, span_width(trial, col, colspan))
+                if lines != self.counts[index]:
+                    if counts is None:
+                        counts = list(self.counts)
+                    delta += lines - counts[index]
+                    counts[index] = lines
+        if counts is None:
+            return narrow, self.height, self.lines
+        # Trials of one step, and moves back and forth, often wrap alike.
+        key = tuple(counts)
+        height = self.height_of.get(key)
+        if height is None:
+            height = self.height_of[key] = sum(self._heights(counts))
+        return narrow, height, self.lines + delta
+
+    def heights(self, widths: Sequence[int]) -> list[int]:
+        self.accept(widths)
+        return list(self.rows)
+
+
+def _narrowed(costs: _Costs, widths: list[int]) -> list[int] | None:
     """``widths`` with the cheapest column made one narrower; None if none can be."""
+    costs.accept(widths)
     best: tuple[tuple[int, int, int, int, int], list[int]] | None = None
     for col, width in enumerate(widths):
+        if width <= 1:
+            continue
         trial = [*widths[:col], width - 1, *widths[col + 1 :]]
-        if width <= 1 or not _fits(table, trial):
+        if not costs.fits(trial, col):
             continue
         # Equal cost: narrow the widest column, then the leftmost (deterministic).
-        key = (*_cost(table, trial, natural), -width, col)
+        key = (*costs.cost(trial, (col,)), -width, col)
         if best is None or key < best[0]:
             best = (key, trial)
     return None if best is None else best[1]
 
 
-def _moves(n_cols: int) -> list[tuple[int, int, int]]:
+@functools.lru_cache(maxsize=64)
+def _moves(n_cols: int) -> tuple[tuple[int, int, int], ...]:
     # Steps of 1 and 2 columns: a CJK character needs 2 before a wrap changes.
-    return [
+    return tuple(
         (src, dst, step)
         for step in (1, 2)
         for src in range(n_cols)
         for dst in range(n_cols)
         if src != dst
-    ]
+    )
 
 
-def _rebalanced(table: Table, widths: list[int], natural: Sequence[int]) -> list[int]:
+def _rebalanced(costs: _Costs, widths: list[int]) -> list[int]:
     """Move width between columns while that lowers the cost.
 
     Greedy narrowing is path-dependent: a tall merged label (（三）不予公开)
     narrows for free early on and is left wrapped more than it needs to be.
     """
-    best = _cost(table, widths, natural)
+    costs.accept(widths)
+    best = costs.cost(widths, ())
     improved = True
     while improved:
         improved = False
@@ -154,12 +387,41 @@ def _rebalanced(table: Table, widths: list[int], natural: Sequence[int]) -> list
             trial = list(widths)
             trial[src] -= step
             trial[dst] += step
-            if not _fits(table, trial):
+            if not costs.fits(trial, src):
                 continue
-            cost = _cost(table, trial, natural)
+            cost = costs.cost(trial, (src, dst))
             if cost < best:
                 widths, best, improved = trial, cost, True
+                costs.accept(widths)
     return widths
+
+
+def _search(costs: _Costs, natural: Sequence[int], max_width: int) -> Layout:
+    widths = list(natural)
+    while table_width(widths) > max_width:
+        narrower = _narrowed(costs, widths)
+        if narrower is None:
+            break
+        widths = narrower
+    widths = _rebalanced(costs, widths)
+    return Layout(tuple(widths), tuple(costs.heights(widths)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _fast_layout(shape: _Shape, max_width: int) -> Layout | None:
+    """The layout from the table's shape alone; None when the natural widths do
+    not fit (odd Unicode whose width is not the sum of its parts' widths)."""
+    natural = _natural(
+        shape.n_cols,
+        [(1, 0, col, want) for col, want in enumerate(shape.col_want)]
+        + [(s[3], s[0], s[1], s[4]) for s in shape.others],
+    )
+    if any(w < need for w, need in zip(natural, shape.col_need, strict=True)):
+        return None
+    for col, colspan, need in ((s[1], s[3], s[5]) for s in shape.others):
+        if span_width(natural, col, colspan) < need:
+            return None
+    return _search(_FastCosts(shape, natural), natural, max_width)
 
 
 def layout(table: Table, max_width: int) -> Layout:
@@ -168,12 +430,8 @@ def layout(table: Table, max_width: int) -> Layout:
     A table that cannot fit even with every cell at its narrowest is drawn at
     that narrowest, wider than ``max_width``, rather than cutting numbers.
     """
+    found = _fast_layout(_shape(table), max_width)
+    if found is not None:
+        return found
     natural = natural_widths(table)
-    widths = list(natural)
-    while table_width(widths) > max_width:
-        narrower = _narrowed(table, widths, natural)
-        if narrower is None:
-            break
-        widths = narrower
-    widths = _rebalanced(table, widths, natural)
-    return Layout(tuple(widths), tuple(row_heights(table, widths)))
+    return _search(_PlainCosts(table, natural), natural, max_width)
