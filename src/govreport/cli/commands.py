@@ -245,5 +245,14 @@ def plugins() -> None:
     click.echo("校验规则 (rules):")
     for code, rule in eng.rules.items():
         click.echo(f"  {code:<6} {rule.title} ({eng.rules.owner(code)})")
+    for title, registry in (
+        ("扩展数据 (extensions)", eng.extensions),
+        ("数据文件读取 (input loaders)", eng.loaders),
+        ("模板过滤器与全局变量 (template helpers)", eng.template_helpers),
+    ):
+        if registry:
+            click.echo(f"{title}:")
+            for name in registry:
+                click.echo(f"  {name} ({registry.owner(name)})")
     for failure in eng.failures:
         click.echo(failure.line())

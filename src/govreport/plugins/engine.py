@@ -7,6 +7,7 @@ convenience functions share one made lazily by :func:`default_engine`.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
 import os
@@ -104,7 +105,7 @@ class Engine:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
             self.pm.unregister(plugin, name=name)
-            raise PluginLoadError(name, str(exc)) from None
+            raise PluginLoadError(name, str(exc) + _did_you_mean(plugin)) from None
         from govreport import __version__
 
         self._info[name] = (version or (__version__ if source == "builtin" else ""), source)
@@ -268,6 +269,17 @@ class Engine:
     ) -> list[Finding]:
         ctx = RuleContext(report, previous, dict(stated or {}))
         return self.locate(f for rule in self.rules.values() for f in rule.check(ctx))
+
+
+def _did_you_mean(plugin: object) -> str:
+    """For a misspelled hook, the hook that was probably meant."""
+    known = [n for n in dir(hookspecs) if n.startswith(f"{hookspecs.PROJECT}_")]
+    for attr in dir(plugin):
+        if attr.startswith(f"{hookspecs.PROJECT}_") and attr not in known:
+            close = difflib.get_close_matches(attr, known, n=1)
+            if close:
+                return f"; did you mean {close[0]!r}?"
+    return ""
 
 
 class PluginLoadError(Exception):
