@@ -49,8 +49,14 @@ def _caption_needed(table: Table, section: Section | None) -> bool:
 
 
 def _table(table: Table, section: Section | None, width: int, ascii_only: bool) -> list[str]:
-    cells = tuple(attrs.evolve(cell, text=clean(cell.text)) for cell in table.cells)
-    lines = render_table(attrs.evolve(table, cells=cells), width, ascii_only=ascii_only)
+    # Official tables are already clean: copy only the cells that change.
+    cells = tuple(
+        cell if (text := clean(cell.text)) == cell.text else attrs.evolve(cell, text=text)
+        for cell in table.cells
+    )
+    if any(new is not old for new, old in zip(cells, table.cells, strict=True)):
+        table = attrs.evolve(table, cells=cells)
+    lines = render_table(table, width, ascii_only=ascii_only)
     if table.caption and _caption_needed(table, section):
         table_width = display_width(lines[0]) if lines else 0
         return [*_centred(table.caption, max(width, table_width)), *lines]

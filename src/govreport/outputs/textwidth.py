@@ -30,6 +30,7 @@ class Align(enum.Enum):
     RIGHT = "right"
 
 
+@functools.lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Tabs become spaces and other control characters go: they have no width."""
     text = text.replace("\r\n", "\n").replace("\t", " ")
