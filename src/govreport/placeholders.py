@@ -123,7 +123,10 @@ def _unknown_name(message: str) -> str:
     m = _UNKNOWN.search(message)
     name = next((g for g in m.groups() if g), "") if m else ""
     where = f"“{name}”" if name else message
-    return f"未知的占位符名称{where}（可用的名称是数据文件中的字段，如 applications.received.total）"
+    return (
+        f"未知的占位符名称{where}"
+        "（可用的名称是数据文件中的字段，如 applications.received.total）"
+    )
 
 
 def render_text(text: str, names: dict[str, Any]) -> str:

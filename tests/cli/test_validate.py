@@ -50,8 +50,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def broken(tmp_path: Path) -> tuple[Path, Path]:
     this, last = tmp_path / "report.yaml", tmp_path / "last.yaml"
     this.write_text(BROKEN, encoding="utf-8")
-    last.write_text(PREVIOUS.replace("results: {}", "results:\n    disclosed: [0, 0, 0, 0, 0, 0]"),
-                    encoding="utf-8")
+    last.write_text(
+        PREVIOUS.replace("results: {}", "results:\n    disclosed: [0, 0, 0, 0, 0, 0]"),
+        encoding="utf-8",
+    )
     return this, last
 
 
@@ -102,14 +104,16 @@ def test_examples_are_clean(capsys: pytest.CaptureFixture[str], example: str) ->
 def test_unreadable_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("agency: [unclosed\n", encoding="utf-8")
-    code, out, err = run(capsys, "validate", str(bad))
+    code, _, err = run(capsys, "validate", str(bad))
     assert code == 2
     assert "bad.yaml" in err and "Traceback" not in err
     code, _, err = run(capsys, "validate", str(tmp_path / "missing.yaml"))
     assert code == 2 and "missing.yaml" in err
 
 
-def test_new_skeleton_validates_after_filling(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_new_skeleton_validates_after_filling(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = run(capsys, "new", "--year", "2025", "--agency", "某某街道办事处")
     assert code == 0 and "一、本年新收政府信息公开申请数量" in out
     path = tmp_path / "new.yaml"
@@ -118,7 +122,9 @@ def test_new_skeleton_validates_after_filling(capsys: pytest.CaptureFixture[str]
     assert code == 0, out
 
 
-def test_render_refuses_a_report_with_errors(capsys: pytest.CaptureFixture[str], broken, tmp_path: Path) -> None:
+def test_render_refuses_a_report_with_errors(
+    capsys: pytest.CaptureFixture[str], broken, tmp_path: Path
+) -> None:
     this, _ = broken
     out_dir = tmp_path / "out"
     code, _, err = run(capsys, "render", str(this), "-f", "txt", "-o", str(out_dir))
@@ -144,8 +150,9 @@ def test_unknown_format_and_bad_option(capsys: pytest.CaptureFixture[str], tmp_p
     src = EXAMPLES / "shuangpu-2024.yaml"
     code, _, err = run(capsys, "render", str(src), "-f", "nope", "-o", str(tmp_path))
     assert code == 2 and "nope" in err and "txt" in err
-    code, _, err = run(capsys, "render", str(src), "-f", "txt", "--option", "colour=red",
-                       "-o", str(tmp_path))
+    code, _, err = run(
+        capsys, "render", str(src), "-f", "txt", "--option", "colour=red", "-o", str(tmp_path)
+    )
     assert code == 2 and "colour" in err
 
 

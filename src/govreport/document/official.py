@@ -17,8 +17,8 @@ from govreport.document.blocks import (
 )
 from govreport.document.providers import BuildContext, SectionProvider, blocks_of
 from govreport.model import AnnualReport, ListStyle, resolve
-from govreport.spec.grid import CellSpec
 from govreport.placeholders import official_date
+from govreport.spec.grid import CellSpec
 from govreport.spec.headings import OVERVIEW_PARTS, section_title
 from govreport.spec.headings import chinese_ordinal as ordinal
 

@@ -146,7 +146,7 @@ def test_plugin_filters_and_globals_reach_agency_templates(exported):
     class Helpers:
         @hookimpl
         def govreport_register_template_helpers(self, register):
-            register(TemplateHelper("spaced", lambda s: " ".join(s)))
+            register(TemplateHelper("spaced", " ".join))
             register(TemplateHelper("portal", "www.example.gov.cn", HelperKind.GLOBAL))
 
     def header(d):
