@@ -117,15 +117,22 @@ def _integral(number: Decimal) -> bool:
     return number.is_finite() and number == number.to_integral_value()
 
 
+def _blank_as_zero(value: object, path: str, col: Collector) -> bool:
+    """A blank or “/” cell is read as 0, with a warning (the domain's soft rule)."""
+    if not _is_blank(value):
+        return False
+    col.add(
+        BLANK_CELL,
+        Severity.WARNING,
+        path,
+        f"请填写0而不是空白或“/”（实际为{describe(value)}），已按0处理",
+    )
+    return True
+
+
 def count(value: object, path: str, col: Collector) -> int:
     """A table cell.  Negative numbers pass here: rule R5 reports them."""
-    if _is_blank(value):
-        col.add(
-            BLANK_CELL,
-            Severity.WARNING,
-            path,
-            f"请填写0而不是空白或“/”（实际为{describe(value)}），已按0处理",
-        )
+    if _blank_as_zero(value, path, col):
         return 0
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -139,13 +146,7 @@ def count(value: object, path: str, col: Collector) -> int:
 
 def amount(value: object, path: str, col: Collector) -> Decimal:
     """A money amount, kept exact."""
-    if _is_blank(value):
-        col.add(
-            BLANK_CELL,
-            Severity.WARNING,
-            path,
-            f"请填写0而不是空白或“/”（实际为{describe(value)}），已按0处理",
-        )
+    if _blank_as_zero(value, path, col):
         return Decimal(0)
     result: Decimal | None = None
     if isinstance(value, bool):

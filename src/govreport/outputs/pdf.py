@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Final
 
 from govreport.document.blocks import Document
-from govreport.outputs.base import Capability, OptionSpec, RenderRequest
+from govreport.outputs.base import OptionSpec, RenderRequest
 from govreport.outputs.docx.plugin import OPTIONS as DOCX_OPTIONS
 from govreport.outputs.docx.plugin import DocxFormat
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
@@ -117,9 +117,8 @@ class PdfFormat:
     extension = ".pdf"
     media_type = "application/pdf"
     description = "PDF（由 Word 版式经 LibreOffice 转换）"
-    capabilities = frozenset(
-        {Capability.MERGED_CELLS, Capability.PAGINATED, Capability.BINARY, Capability.TEMPLATES}
-    )
+    # A PDF is the Word output converted: same template, same options.
+    capabilities = DocxFormat.capabilities
     options = OPTIONS
 
     def render(self, document: Document, request: RenderRequest) -> bytes:
