@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -35,9 +36,31 @@ def official_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with ``*`` and ``**`` bounded.
+
+    Jinja's sandbox stops attribute tricks and huge ``range()``s, but
+    ``'x' * 10**9`` in a paragraph would still allocate a gigabyte: a data
+    file must not be able to exhaust the machine that renders it.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+    LIMIT = 10_000
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        numbers = all(isinstance(v, int | float | Decimal) for v in (left, right))
+        if operator == "**" and (not numbers or abs(right) > 64):
+            raise jinja2.exceptions.SecurityError("乘方的指数过大")
+        if operator == "*" and not numbers:
+            count = right if isinstance(right, int) else left
+            if isinstance(count, int) and count > self.LIMIT:
+                raise jinja2.exceptions.SecurityError("重复次数过大")
+        return super().call_binop(context, operator, left, right)
+
+
 @functools.cache
 def _environment() -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(
+    return _BoundedSandbox(
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output plugins escape for their own format
         keep_trailing_newline=True,
