@@ -125,7 +125,7 @@ def test_signature_block_gb9704_7352(data):
 
 
 def test_long_date_pushes_the_signer_left():
-    from govreport.outputs.docx.template import signature_indents
+    from govreport.outputs.docx.shell import signature_indents
 
     signer_right, date_right = signature_indents("某镇", "2025年12月31日")
     assert date_right == 2.0

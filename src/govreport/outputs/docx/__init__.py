@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from govreport.outputs.docx.errors import TemplateError
 from govreport.outputs.docx.plugin import DocxFormat
 from govreport.outputs.docx.settings import DocxSettings
-from govreport.outputs.docx.template import TemplateError
 from govreport.outputs.docx.xml import IllegalTextError
 
 __all__ = ["DocxFormat", "DocxSettings", "IllegalTextError", "TemplateError"]

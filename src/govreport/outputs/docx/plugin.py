@@ -10,7 +10,8 @@ from govreport.outputs.base import Capability, OptionSpec, RenderRequest
 from govreport.outputs.docx.body import body_xml
 from govreport.outputs.docx.package import core_properties
 from govreport.outputs.docx.settings import DocxSettings
-from govreport.outputs.docx.template import load_template, shell_context
+from govreport.outputs.docx.shell import shell_context
+from govreport.outputs.docx.template import load_template
 from govreport.outputs.jinja import filter_items, render_context
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
 

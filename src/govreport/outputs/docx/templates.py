@@ -17,17 +17,15 @@ import jinja2
 from jinja2 import meta
 
 from govreport.fileio import atomic_write
+from govreport.outputs.docx.errors import TemplateError
+from govreport.outputs.docx.parts import read_parts, style_ids, templated_parts
 from govreport.outputs.docx.settings import REQUIRED_STYLES, DocxSettings
+from govreport.outputs.docx.shell import VARIABLES
 from govreport.outputs.docx.template import (
     DEFAULT_TEMPLATE,
-    VARIABLES,
-    TemplateError,
     compile_template,
     environment,
     jinja_source,
-    read_parts,
-    style_ids,
-    templated_parts,
 )
 
 #: Names the renderer also provides (the signature's computed indents).

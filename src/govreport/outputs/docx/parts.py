@@ -1,0 +1,76 @@
+"""Reading a .docx package: its zip members and the relationships between them.
+
+A template's parts are found by following relationships (package →
+main document → headers, footers, styles), never by assumed file names:
+Word, WPS and LibreOffice name them differently.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections.abc import Mapping
+from typing import Any, Final, TypeAlias
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from govreport.outputs.docx.errors import TemplateError
+from govreport.outputs.docx.xml import W_NS
+
+#: An lxml element; lxml has no type stubs here, the alias documents intent.
+Element: TypeAlias = Any
+
+W: Final = f"{{{W_NS}}}"
+R_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_R_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT: Final = f"{R_NS}/officeDocument"
+_TEMPLATED_RELS: Final = (f"{R_NS}/header", f"{R_NS}/footer")
+CORE_PART: Final = "docProps/core.xml"
+
+
+def read_parts(data: bytes, name: str = "模板") -> list[tuple[str, bytes]]:
+    """The zip members of a .docx in their stored order."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return [(i.filename, zf.read(i)) for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TemplateError(f"{name} 不是有效的 Word（.docx）文件：{exc}") from None
+
+
+def rels_of(parts: Mapping[str, bytes], part: str) -> list[tuple[str, str]]:
+    """(type, target part name) of the relationships of ``part`` ("" = the package)."""
+    folder, base = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
+    if rels_name not in parts:
+        return []
+    out = []
+    for rel in etree.fromstring(parts[rels_name]).iter(f"{{{_PKG_R_NS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        out.append((rel.get("Type", ""), posixpath.normpath(target)))
+    return out
+
+
+def main_part(parts: Mapping[str, bytes], name: str = "模板") -> str:
+    for kind, target in rels_of(parts, ""):
+        if kind == _OFFICE_DOCUMENT and target in parts:
+            return target
+    raise TemplateError(f"{name} 中找不到 Word 正文部件（word/document.xml）")
+
+
+def templated_parts(parts: Mapping[str, bytes], name: str = "模板") -> tuple[str, list[str]]:
+    """The main document part and its headers and footers: the parts Jinja renders."""
+    main = main_part(parts, name)
+    extra = [t for kind, t in rels_of(parts, main) if kind in _TEMPLATED_RELS and t in parts]
+    return main, extra
+
+
+def style_ids(parts: Mapping[str, bytes], main: str) -> set[str]:
+    for kind, target in rels_of(parts, main):
+        if kind == f"{R_NS}/styles" and target in parts:
+            root = etree.fromstring(parts[target])
+            return {s.get(f"{W}styleId", "") for s in root.iter(f"{W}style")}
+    return set()
