@@ -14,7 +14,6 @@ from typing import Any, Final
 
 from markupsafe import Markup
 
-from govreport.outputs.docx.package import core_properties
 from govreport.outputs.docx.settings import DocxSettings
 from govreport.outputs.docx.xml import check_text, escape
 
@@ -29,7 +28,7 @@ VARIABLES: Final[Mapping[str, str]] = {
     "signature": "是否显示署名和成文日期（真/假）",
 }
 #: Set by the renderer on the 署名 and 日期 paragraphs (GB/T 9704 7.3.5.2).
-_INDENT_VARIABLES: Final = (
+INDENT_VARIABLES: Final = (
     "signer_indent",
     "signer_indent_chars",
     "date_indent",
@@ -89,7 +88,3 @@ def shell_context(
         "date_indent": round(date_right * width),
         "date_indent_chars": round(date_right * 100),
     }
-
-
-def core_xml(title: str, author: str, date: str) -> bytes:
-    return core_properties(title, author, date)

@@ -20,7 +20,7 @@ from govreport.fileio import atomic_write
 from govreport.outputs.docx.errors import TemplateError
 from govreport.outputs.docx.parts import read_parts, style_ids, templated_parts
 from govreport.outputs.docx.settings import REQUIRED_STYLES, DocxSettings
-from govreport.outputs.docx.shell import VARIABLES
+from govreport.outputs.docx.shell import INDENT_VARIABLES, VARIABLES
 from govreport.outputs.docx.template import (
     DEFAULT_TEMPLATE,
     compile_template,
@@ -29,7 +29,6 @@ from govreport.outputs.docx.template import (
 )
 
 #: Names the renderer also provides (the signature's computed indents).
-_INTERNAL = frozenset({"signer_indent", "signer_indent_chars", "date_indent", "date_indent_chars"})
 
 
 @attrs.frozen
@@ -103,7 +102,7 @@ def check_template(path: str | os.PathLike[str]) -> list[TemplateProblem]:
                     f"{name} 没有正文占位符：请在正文位置单独一段写 {{{{p body }}}}",
                 )
             )
-    for unknown in sorted(used - set(VARIABLES) - _INTERNAL):
+    for unknown in sorted(used - set(VARIABLES) - set(INDENT_VARIABLES)):
         problems.append(
             TemplateProblem(
                 "unknown-placeholder",
