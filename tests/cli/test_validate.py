@@ -170,3 +170,20 @@ def test_plugins_lists_builtins_and_formats(capsys: pytest.CaptureFixture[str]) 
     assert code == 0
     assert "govreport.outputs.text" in out and "govreport_register_outputs" in out
     assert "txt" in out and "R3" in out
+
+
+def test_auditing_a_real_report_against_the_year_before(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "validate",
+        str(EXAMPLES / "pingtan-2025.yaml"),
+        "--previous",
+        str(EXAMPLES / "pingtan-2024.yaml"),
+        "--format",
+        "json",
+    )
+    data = json.loads(out)
+    assert code == 0 and data["ok"] is True
+    # R6 holds; the stock-flow of 行政规范性文件 does not (440 + 58 - 45 != 546): information
+    assert [(f["code"], f["severity"]) for f in data["findings"]] == [("S4", "info")]
+    assert "453" in data["findings"][0]["message"]
