@@ -147,8 +147,7 @@ def _unknown_name(message: str) -> str:
     name = next((g for g in m.groups() if g), "") if m else ""
     where = f"“{name}”" if name else message
     return (
-        f"未知的占位符名称{where}"
-        "（可用的名称是数据文件中的字段，如 applications.received.total）"
+        f"未知的占位符名称{where}（可用的名称是数据文件中的字段，如 applications.received.total）"
     )
 
 

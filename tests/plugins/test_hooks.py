@@ -192,8 +192,7 @@ class ExtensionPlugin:
 def _data_file(tmp_path: Path, block: str) -> Path:
     path = tmp_path / "report.yaml"
     path.write_text(
-        "agency: {name: 某某镇人民政府, level: township}\nyear: 2024\n"
-        + textwrap.dedent(block),
+        "agency: {name: 某某镇人民政府, level: township}\nyear: 2024\n" + textwrap.dedent(block),
         encoding="utf-8",
     )
     return path
@@ -207,9 +206,7 @@ def _engine_with_extension() -> Engine:
 
 @hook("govreport_register_extensions")
 def test_hook_extensions_structures_the_block(tmp_path: Path) -> None:
-    path = _data_file(
-        tmp_path, "extensions:\n  inspections: {planned: 3, done: 2, lead: 办公室}\n"
-    )
+    path = _data_file(tmp_path, "extensions:\n  inspections: {planned: 3, done: 2, lead: 办公室}\n")
     loaded = _engine_with_extension().load_report(path)
     assert loaded.problems == ()
     assert loaded.report.extensions == {
@@ -231,13 +228,9 @@ def test_hook_extensions_errors_name_the_plugin_and_its_labels(tmp_path: Path) -
 
 @hook("govreport_register_extensions")
 def test_hook_extensions_rule_findings_use_the_plugin_labels(tmp_path: Path) -> None:
-    path = _data_file(
-        tmp_path, "extensions:\n  inspections: {planned: 1, done: 2, lead: 办公室}\n"
-    )
+    path = _data_file(tmp_path, "extensions:\n  inspections: {planned: 1, done: 2, lead: 办公室}\n")
     engine = _engine_with_extension()
-    (finding,) = [
-        f for f in engine.validate(engine.load_report(path).report) if f.code == "INS1"
-    ]
+    (finding,) = [f for f in engine.validate(engine.load_report(path).report) if f.code == "INS1"]
     assert finding.location == "扩展“政务公开检查”（插件 inspections-plugin）/完成检查次数"
 
 

@@ -145,8 +145,7 @@ def test_checks_catch_a_hook_without_docs_types_or_test(tmp_path: Path) -> None:
         "no return type",
     ]
     markdown = (
-        "## govreport_register_a\n\n```python\nx = 1\n```\n\n"
-        "## govreport_register_b\n\ntext\n"
+        "## govreport_register_a\n\n```python\nx = 1\n```\n\n## govreport_register_b\n\ntext\n"
     )
     assert undocumented(["govreport_register_a", "govreport_register_b", "c"], markdown) == [
         "govreport_register_b",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-SUITE = '''
+SUITE = """
 from govreport.document import Paragraph, Placement, Section, SectionProvider
 from govreport.plugins import hookimpl
 
@@ -28,7 +28,7 @@ def test_fixtures(govreport_engine, sample_report, render_text, docx_xml):
     assert os.environ["GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"] == "1"
     assert "数据截至年底。" in render_text(sample_report, engine=engine)
     assert "数据截至年底。" in docx_xml(engine.render(sample_report, "docx")).paragraph_texts()
-'''
+"""
 
 
 def test_fixtures_in_a_plugin_authors_suite(tmp_path: Path) -> None:

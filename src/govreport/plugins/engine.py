@@ -159,9 +159,7 @@ class Engine:
         self.extensions: Registry[Extension] = Registry("extension")
         self.loaders: Registry[InputLoader] = Registry("input loader")
         self.template_helpers: Registry[TemplateHelper] = Registry("template helper")
-        self._call_register_hook(
-            "govreport_register_extensions", self.extensions, lambda e: e.name
-        )
+        self._call_register_hook("govreport_register_extensions", self.extensions, lambda e: e.name)
         self._call_register_hook("govreport_register_loaders", self.loaders, lambda x: x.name)
         self._call_register_hook(
             "govreport_register_template_helpers",

@@ -53,9 +53,7 @@ class DocxXml:
             rows = []
             for row in table.findall("w:tr", NS):
                 cells = [
-                    _text(cell)
-                    for cell in row.findall("w:tc", NS)
-                    if not _continues_merge(cell)
+                    _text(cell) for cell in row.findall("w:tc", NS) if not _continues_merge(cell)
                 ]
                 rows.append(cells)
             out.append(rows)

@@ -133,8 +133,9 @@ def test_a_hole_in_the_geometry_is_refused():
 def test_short_tables_are_kept_on_one_page(tables):
     def kept(tbl):
         rows = tbl.findall("w:tr", NS)
-        return [all(p.find("w:pPr/w:keepNext", NS) is not None for p in r.iter(w("p")))
-                for r in rows]
+        return [
+            all(p.find("w:pPr/w:keepNext", NS) is not None for p in r.iter(w("p"))) for r in rows
+        ]
 
     proactive, applications, review = tables
     # every row but the last keeps with the next: the table moves as a whole

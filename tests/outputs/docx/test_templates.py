@@ -161,6 +161,4 @@ def test_plugin_filters_and_globals_reach_agency_templates(exported):
     assert any("平 潭 综 合" in h and "www.example.gov.cn" in h for h in headers)
     # Without the plugin the same template is refused with the unknown filter named.
     with pytest.raises(TemplateError, match="spaced"):
-        Engine(autoload=False).render(
-            sample_report(), "docx", options={"template": str(exported)}
-        )
+        Engine(autoload=False).render(sample_report(), "docx", options={"template": str(exported)})

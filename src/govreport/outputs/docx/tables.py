@@ -68,9 +68,7 @@ def _cell_ppr(role: CellRole, rowspan: int, mark: str, keep: bool = False) -> st
 
 
 #: A table's shape: everything but the cells' text.
-_Shape = tuple[
-    str, int, int, int, tuple[int, ...], tuple[tuple[int, int, int, int, CellRole], ...]
-]
+_Shape = tuple[str, int, int, int, tuple[int, ...], tuple[tuple[int, int, int, int, CellRole], ...]]
 
 
 @attrs.frozen
