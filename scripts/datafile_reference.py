@@ -24,6 +24,7 @@ from pathlib import Path
 import attrs
 
 from govreport import spec
+from govreport.fileio import atomic_write
 from govreport.model import AnnualReport, ApplicantCounts, Outcomes, Overview, Results
 from govreport.plugins import Engine
 
@@ -177,7 +178,7 @@ def main(argv: list[str]) -> int:
             print(f"{PAGE} is stale: run python scripts/datafile_reference.py", file=sys.stderr)
             return 1
         return 0
-    PAGE.write_text(text, encoding="utf-8")
+    atomic_write(PAGE, text.encode("utf-8"))
     print(f"wrote {PAGE}")
     return 0
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from govreport.fileio import atomic_write
 from govreport.outputs.docx.package import Member, write_zip
 from govreport.outputs.docx.settings import (
     BODY_SIZE,
@@ -346,8 +347,7 @@ def main(argv: list[str]) -> int:
             print(f"stale: {p} (run python templates/build_default_template.py)")
         return 1 if stale else 0
     for path in OUTPUTS:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        atomic_write(path, data)
         print(f"wrote {path} ({len(data)} bytes)")
     return 0
 
