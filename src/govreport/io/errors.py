@@ -62,10 +62,7 @@ class DataFileError(ReportFileError):
 
 def format_problem(finding: Finding, source: str | os.PathLike[str]) -> str:
     """One line: ``report.yaml: 三、…/（一）予以公开/自然人 (applications…): 应为…``."""
-    if finding.location and finding.path and finding.location != finding.path:
-        where = f"{finding.location} ({finding.path})"
-    else:
-        where = finding.path or finding.location
+    where = finding.where
     return f"{source}: {where}: {finding.message}" if where else f"{source}: {finding.message}"
 
 

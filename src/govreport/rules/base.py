@@ -46,6 +46,13 @@ class Finding:
         """A finding at a model path, its location taken from the official labels."""
         return cls(code, severity, message, path, spec.location_of(path))
 
+    @property
+    def where(self) -> str:
+        """``location (path)`` for people and developers alike; whichever exists alone."""
+        if self.location and self.path and self.location != self.path:
+            return f"{self.location} ({self.path})"
+        return self.path or self.location
+
     def to_dict(self) -> dict[str, str]:
         return {
             "code": self.code,

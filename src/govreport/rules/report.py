@@ -61,9 +61,5 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 def format_finding(f: Finding) -> str:
     """``[错误 R3] 三、…/总计 (applications.carried_forward.total): 勾稽关系不成立…``"""
-    where = ""
-    if f.location and f.location != f.path:
-        where = f"{f.location} ({f.path}): "
-    elif f.path:
-        where = f"{f.path}: "
+    where = f"{f.where}: " if f.where else ""
     return f"[{f.severity.label} {f.code}] {where}{f.message}"
