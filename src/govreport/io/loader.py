@@ -13,7 +13,7 @@ import attrs
 
 from govreport.io.errors import BAD_VALUE, UNKNOWN_KEY, DataFileError, describe, format_problem
 from govreport.io.formats import read_mapping
-from govreport.io.structure import Collector, _unknown_key, structure
+from govreport.io.structure import Collector, structure, unknown_key
 from govreport.model import AnnualReport
 from govreport.rules.base import Finding, Severity
 
@@ -80,7 +80,7 @@ def _extensions(
     out: dict[str, Any] = {}
     for name in raw:
         if name not in registry:
-            _unknown_key(
+            unknown_key(
                 col,
                 EXTENSIONS,
                 name,

@@ -92,7 +92,7 @@ def _key_label(path: str) -> str:
     return f"（{chain[-1]}）" if chain else ""
 
 
-def _unknown_key(
+def unknown_key(
     col: Collector, path: str, key: object, allowed: list[str], extra: str = ""
 ) -> None:
     name = str(key)
@@ -260,7 +260,7 @@ def row_cells(value: object, path: str, col: Collector) -> tuple[dict[str, int],
     allowed = [*COLUMNS, _TOTAL]
     for key in value:
         if key not in allowed:
-            _unknown_key(col, path, key, allowed)
+            unknown_key(col, path, key, allowed)
     for name in COLUMNS:
         if name in value:
             cells[name] = count(value[name], join(path, name), col)
@@ -364,7 +364,7 @@ def structure(cls: type, raw: object, path: str, col: Collector) -> object:
     allowed = [*names, extra] if extra else names
     for key in raw:
         if key not in allowed:
-            _unknown_key(col, path, key, allowed)
+            unknown_key(col, path, key, allowed)
     hints = _hints(cls)
     kwargs: dict[str, Any] = {}
     for field in fields:
