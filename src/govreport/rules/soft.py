@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govreport.document.official import fee_sentence
+from govreport.document.official import FEE_TERM, fee_sentence
 from govreport.model import resolve
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
-from govreport.spec.headings import section_heading, section_title
+from govreport.spec.headings import official_heading
 from govreport.spec.proactive import DOCUMENT_COLUMNS, DOCUMENT_ROWS
 from govreport.spec.proactive import PREFIX as PROACTIVE
-
-FEE_TERM = "信息处理费"
 
 #: What 五 says when it says nothing.
 _EMPTY_ANSWERS = frozenset({"", "无", "暂无", "没有", "/"})
@@ -27,7 +25,7 @@ def check_fee_stated(ctx: RuleContext) -> Iterator[Finding]:
             "S1",
             Severity.WARNING,
             "other.text",
-            f"{section_heading(6, section_title('other'))}未写明{FEE_TERM}收取情况；"
+            f"{official_heading('other')}未写明{FEE_TERM}收取情况；"
             f"生成文档时将自动补上一句：“{fee_sentence(r)}”。如需自行表述，请在正文中写明。",
         )
 
@@ -43,7 +41,7 @@ def check_problems_present(ctx: RuleContext) -> Iterator[Finding]:
             "S2",
             Severity.WARNING,
             "problems",
-            f"{section_heading(5, section_title('problems'))}{shown}；"
+            f"{official_heading('problems')}{shown}；"
             "应写明存在的主要问题和改进措施（可用“一是……二是……”列举）。",
         )
 

@@ -6,26 +6,13 @@ name data-file fields the way a civil servant knows them.
 
 from __future__ import annotations
 
-from typing import Final
-
-from govreport.spec.headings import (
-    OVERVIEW_PARTS,
-    section_heading,
-    section_title,
-    subsection_heading,
-)
-
-_SECTION_NUMBER: Final = {"overview": 1, "problems": 5, "other": 6}
-
-
-def _section(key: str) -> str:
-    return section_heading(_SECTION_NUMBER[key], section_title(key))
+from govreport.spec.headings import OVERVIEW_PARTS, official_heading, subsection_heading
 
 
 def labels() -> dict[str, tuple[str, ...]]:
-    overview = _section("overview")
-    problems = _section("problems")
-    other = _section("other")
+    overview = official_heading("overview")
+    problems = official_heading("problems")
+    other = official_heading("other")
     out: dict[str, tuple[str, ...]] = {
         "agency": ("机关信息",),
         "agency.name": ("机关信息", "机关名称"),
@@ -52,9 +39,9 @@ def labels() -> dict[str, tuple[str, ...]]:
         "other": (other,),
         "other.text": (other, "正文"),
         "other.processing_fee": (other, "信息处理费（元）"),
-        "proactive": (section_heading(2, section_title("proactive")),),
-        "applications": (section_heading(3, section_title("applications")),),
-        "review_litigation": (section_heading(4, section_title("review_litigation")),),
+        "proactive": (official_heading("proactive"),),
+        "applications": (official_heading("applications"),),
+        "review_litigation": (official_heading("review_litigation"),),
     }
     for i, (key, title) in enumerate(OVERVIEW_PARTS, 1):
         out[f"overview.{key}"] = (overview, subsection_heading(i, title))

@@ -54,3 +54,14 @@ def subsection_heading(position: int, title: str) -> str:
 
 def section_title(key: str) -> str:
     return dict(SECTIONS)[key]
+
+
+def official_heading(key: str) -> str:
+    """The heading of an official section by key, numbered as in the official order.
+
+    ``official_heading("other")`` → ``六、其他需要报告的事项``.  (In a document
+    with plugin sections the printed number may differ; labels and messages
+    name the official section.)
+    """
+    keys = [k for k, _ in SECTIONS]
+    return section_heading(keys.index(key) + 1, section_title(key))
