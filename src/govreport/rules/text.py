@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.rules.texts import all_text_fields
-
-#: XML 1.0 Char excludes C0 controls other than tab/LF/CR, U+FFFE/U+FFFF and
-#: surrogates (a Python str only holds a surrogate when it is unpaired).
-ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from govreport.xmlchars import ILLEGAL_XML_CHARS
 
 #: Occurrences spelled out per field; the rest are counted.
 _SHOWN = 5
@@ -18,7 +14,7 @@ _SHOWN = 5
 
 def check_control_characters(ctx: RuleContext) -> Iterator[Finding]:
     for path, text in all_text_fields(ctx.report):
-        hits = list(ILLEGAL.finditer(text))
+        hits = list(ILLEGAL_XML_CHARS.finditer(text))
         if not hits:
             continue
         where = "、".join(

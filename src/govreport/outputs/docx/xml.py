@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from govreport.xmlchars import ILLEGAL_XML_CHARS
+
 W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-# XML 1.0 forbids C0 controls except tab, LF and CR, plus U+FFFE/U+FFFF and lone
-# surrogates.  Word refuses a file that contains them.
-_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPECIAL: Final = re.compile("[&<>\t\n\r]")
 
 
@@ -39,7 +38,7 @@ class IllegalTextError(ValueError):
 
 def check_text(text: str, where: str = "") -> str:
     """``text`` unchanged, or :class:`IllegalTextError` naming the character."""
-    m = _ILLEGAL.search(text)
+    m = ILLEGAL_XML_CHARS.search(text)
     if m:
         raise IllegalTextError(text, m.group(), where)
     return text
