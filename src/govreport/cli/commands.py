@@ -224,7 +224,7 @@ def convert(data_file: Path, target: Path) -> None:
 @click.command(name="plugins")
 def plugins() -> None:
     """列出已加载的插件、输出格式、章节和规则 (list loaded plugins)."""
-    eng = engine()
+    eng = engine(report_failures=False)
     click.echo("插件 (plugins):")
     for info in eng.plugin_infos():
         version = f" {info.version}" if info.version else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -26,14 +27,21 @@ class UnreadableInput(click.ClickException):
         click.echo(f"错误 (error)：{self.message}", err=True)
 
 
-def engine() -> Engine:
-    """The shared engine; plugin load failures are reported once, as one line each."""
+def engine(*, report_failures: bool = True) -> Engine:
+    """The shared engine; plugin load failures go to stderr once, one line each.
+
+    ``govreport plugins`` lists the failures itself, so it asks for none here.
+    """
     eng = default_engine()
-    if not getattr(eng, "_failures_reported", False):
-        for failure in eng.failures:
-            click.echo(failure.line(), err=True)
-        eng._failures_reported = True  # type: ignore[attr-defined]
+    if report_failures:
+        _report_failures_once(eng)
     return eng
+
+
+@functools.cache
+def _report_failures_once(eng: Engine) -> None:
+    for failure in eng.failures:
+        click.echo(failure.line(), err=True)
 
 
 def load(path: Path) -> LoadResult:
