@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from govreport.spec.grid import CellRole
+from govreport.spec.grid import CellRole, rows_of
 
 
 @attrs.frozen
@@ -71,10 +71,7 @@ class Table:
 
     def rows(self) -> tuple[tuple[TableCell, ...], ...]:
         """Cells grouped by the row they start in, left to right."""
-        grouped: list[list[TableCell]] = [[] for _ in range(self.n_rows)]
-        for cell in self.cells:
-            grouped[cell.row].append(cell)
-        return tuple(tuple(sorted(r, key=lambda c: c.col)) for r in grouped)
+        return rows_of(self.cells, self.n_rows)
 
 
 Block = Heading | Paragraph | Table

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from govreport.document.blocks import Table, TableCell
 from govreport.outputs.textlayout import COLUMN_CHROME, Layout, layout
 from govreport.outputs.textwidth import Align, display_width, pad, wrap
-from govreport.spec.grid import CellRole
+from govreport.spec.grid import CellRole, covering
 
 Owners = list[list[int]]
 Canvas = list[list[str]]
@@ -55,10 +55,9 @@ def _ascii(up: bool, down: bool, left: bool, right: bool) -> str:
 def owners(table: Table) -> Owners:
     """Which cell covers each grid position; uncovered positions are their own empty cell."""
     grid = [[-1 - (r * table.n_cols + c) for c in range(table.n_cols)] for r in range(table.n_rows)]
-    for index, cell in enumerate(table.cells):
-        for r in range(cell.row, min(cell.row + cell.rowspan, table.n_rows)):
-            for c in range(cell.col, min(cell.col + cell.colspan, table.n_cols)):
-                grid[r][c] = index
+    for (r, c), index in covering(table.cells).items():
+        if r < table.n_rows and c < table.n_cols:  # a span past the edge is cut there
+            grid[r][c] = index
     return grid
 
 

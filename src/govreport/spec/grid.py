@@ -9,6 +9,8 @@ or refers to a value in the report model by its dotted English path.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Sequence
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -21,6 +23,42 @@ class CellRole(enum.Enum):
     LABEL = "label"  # a row label in the body
     VALUE = "value"  # a number taken from the model
     TOTAL = "total"  # a number the model computes (总计); never stored
+
+
+class Spanning(Protocol):
+    """Anything placed on a grid with a span: a spec cell, a document cell."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def col(self) -> int: ...
+    @property
+    def rowspan(self) -> int: ...
+    @property
+    def colspan(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanning)
+
+
+def area(cell: Spanning) -> Iterator[tuple[int, int]]:
+    """Every grid position ``cell`` covers, row by row."""
+    for r in range(cell.row, cell.row + cell.rowspan):
+        for c in range(cell.col, cell.col + cell.colspan):
+            yield r, c
+
+
+def covering(cells: Sequence[Spanning]) -> dict[tuple[int, int], int]:
+    """Grid position → index of the cell that covers it (the later one where two overlap)."""
+    return {pos: index for index, cell in enumerate(cells) for pos in area(cell)}
+
+
+def rows_of(cells: Sequence[S], n_rows: int) -> tuple[tuple[S, ...], ...]:
+    """Cells grouped by the row they start in, left to right."""
+    grouped: list[list[S]] = [[] for _ in range(n_rows)]
+    for cell in cells:
+        grouped[cell.row].append(cell)
+    return tuple(tuple(sorted(r, key=lambda c: c.col)) for r in grouped)
 
 
 @attrs.frozen
@@ -56,20 +94,12 @@ class TableSpec:
 
     def cell_at(self, row: int, col: int) -> CellSpec | None:
         """The cell whose area covers ``(row, col)``."""
-        for cell in self.cells:
-            if (
-                cell.row <= row < cell.row + cell.rowspan
-                and cell.col <= col < cell.col + cell.colspan
-            ):
-                return cell
-        return None
+        index = covering(self.cells).get((row, col))
+        return None if index is None else self.cells[index]
 
     def rows(self) -> tuple[tuple[CellSpec, ...], ...]:
         """Cells grouped by the row they start in, left to right."""
-        grouped: list[list[CellSpec]] = [[] for _ in range(self.n_rows)]
-        for cell in self.cells:
-            grouped[cell.row].append(cell)
-        return tuple(tuple(sorted(r, key=lambda c: c.col)) for r in grouped)
+        return rows_of(self.cells, self.n_rows)
 
     def labels(self) -> tuple[str, ...]:
         """Every fixed text of the table, in reading order."""
@@ -82,13 +112,12 @@ class TableSpec:
         """Raise ``ValueError`` unless the cells tile the grid exactly once."""
         seen: dict[tuple[int, int], CellSpec] = {}
         for cell in self.cells:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                for c in range(cell.col, cell.col + cell.colspan):
-                    if not (0 <= r < self.n_rows and 0 <= c < self.n_cols):
-                        raise ValueError(f"{self.key}: {cell} leaves the grid")
-                    if (r, c) in seen:
-                        raise ValueError(f"{self.key}: {cell} overlaps {seen[(r, c)]}")
-                    seen[(r, c)] = cell
+            for r, c in area(cell):
+                if not (0 <= r < self.n_rows and 0 <= c < self.n_cols):
+                    raise ValueError(f"{self.key}: {cell} leaves the grid")
+                if (r, c) in seen:
+                    raise ValueError(f"{self.key}: {cell} overlaps {seen[(r, c)]}")
+                seen[(r, c)] = cell
         if len(seen) != self.n_rows * self.n_cols:
             raise ValueError(f"{self.key}: grid has holes")
         if len(self.col_weights) != self.n_cols:
@@ -129,9 +158,7 @@ class GridBuilder:
     ) -> GridBuilder:
         cell = CellSpec(self.row, self.col, role, text, path, rowspan, colspan)
         self.cells.append(cell)
-        for r in range(self.row, self.row + rowspan):
-            for c in range(self.col, self.col + colspan):
-                self._covered.add((r, c))
+        self._covered.update(area(cell))
         self.col += colspan
         self._skip_covered()
         return self

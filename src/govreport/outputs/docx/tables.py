@@ -10,14 +10,14 @@ positions are written as empty continuation cells.
 from __future__ import annotations
 
 import functools
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
 from govreport.document.blocks import Table
 from govreport.outputs.docx.settings import DEFAULT_TABLE_SIZE, TABLE_SIZES, TYPE_AREA_WIDTH, Style
 from govreport.outputs.docx.xml import size_rpr, text_runs
-from govreport.spec.grid import CellRole
+from govreport.spec.grid import CellRole, covering
 
 #: 0.5 pt single black lines (w:sz is in eighths of a point).
 _BORDER: Final = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -67,8 +67,18 @@ def _cell_ppr(role: CellRole, rowspan: int, mark: str, keep: bool = False) -> st
     )
 
 
+class _CellShape(NamedTuple):
+    """A cell without its text."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    role: CellRole
+
+
 #: A table's shape: everything but the cells' text.
-_Shape = tuple[str, int, int, int, tuple[int, ...], tuple[tuple[int, int, int, int, CellRole], ...]]
+_Shape = tuple[str, int, int, int, tuple[int, ...], tuple[_CellShape, ...]]
 
 
 @attrs.frozen
@@ -87,7 +97,7 @@ class _Layout:
 
 
 def _shape(table: Table) -> _Shape:
-    geometry = tuple((c.row, c.col, c.rowspan, c.colspan, c.role) for c in table.cells)
+    geometry = tuple(_CellShape(c.row, c.col, c.rowspan, c.colspan, c.role) for c in table.cells)
     return (table.key, table.n_rows, table.n_cols, table.header_rows, table.col_weights, geometry)
 
 
@@ -98,12 +108,7 @@ def _layout(shape: _Shape) -> _Layout:
     size = TABLE_SIZES.get(key, DEFAULT_TABLE_SIZE)
     rpr = size_rpr(size) if size != DEFAULT_TABLE_SIZE else ""
 
-    # Which cell covers each grid position.
-    cover: dict[tuple[int, int], int] = {}
-    for index, (row, col, rowspan, colspan, _) in enumerate(geometry):
-        for r in range(row, row + rowspan):
-            for c in range(col, col + colspan):
-                cover[(r, c)] = index
+    cover = covering(geometry)
 
     head = "".join(
         (
