@@ -10,8 +10,10 @@ import xml.etree.ElementTree as ET
 import zipfile
 from typing import Final
 
+from govreport.outputs.docx.xml import W_NS
+
 #: WordprocessingML's main namespace; use it in your own ``find`` queries.
-W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W: Final = W_NS
 NS: Final = {"w": W}
 
 

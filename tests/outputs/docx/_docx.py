@@ -12,9 +12,8 @@ from lxml import etree
 from govreport import Engine
 from govreport.model import AnnualReport
 from govreport.testing import sample_report, zero_report
+from govreport.testing.docx import W as W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W_NS}
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / "test-artifacts"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from govreport.testing import sample_report
+from govreport.testing.docx import NS
 
-from ._docx import NS, paragraph_text, parts, render, w, xml
+from ._docx import paragraph_text, parts, render, w, xml
 
 SLOTS = ("ascii", "eastAsia", "hAnsi", "cs")
 

@@ -14,8 +14,9 @@ from govreport.outputs.docx import IllegalTextError
 from govreport.outputs.docx.settings import DocxSettings
 from govreport.outputs.docx.template import load_template
 from govreport.testing import sample_report
+from govreport.testing.docx import NS
 
-from ._docx import NS, engine, parts, render, reports, w, xml
+from ._docx import engine, parts, render, reports, w, xml
 
 REPORTS = reports()
 

@@ -9,8 +9,9 @@ from govreport.document.blocks import Table
 from govreport.outputs.docx.settings import TYPE_AREA_WIDTH
 from govreport.outputs.docx.tables import column_widths, table_xml
 from govreport.testing import sample_report
+from govreport.testing.docx import NS
 
-from ._docx import NS, engine, paragraph_text, render, w, xml
+from ._docx import engine, paragraph_text, render, w, xml
 
 
 def _grid(tbl) -> dict[tuple[int, int], dict]:

@@ -13,8 +13,9 @@ from govreport.cli.template import template_group
 from govreport.outputs.docx import TemplateError
 from govreport.outputs.docx.templates import check_template, export_template
 from govreport.testing import sample_report
+from govreport.testing.docx import NS
 
-from ._docx import NS, parts, render, w, xml
+from ._docx import parts, render, w, xml
 
 
 @pytest.fixture
