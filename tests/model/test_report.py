@@ -114,3 +114,10 @@ def test_values_follow_the_official_column_order() -> None:
     assert [a.name for a in attrs.fields(ApplicantCounts)] == [
         key for key, _ in spec.applications.APPLICANT_COLUMNS
     ]
+
+
+def test_outcomes_are_the_six_result_groups_in_official_order() -> None:
+    results = sample_report().applications.results
+    keys = [key for key, _ in results.outcomes()]
+    assert keys == [r.key for r in spec.applications.RESULTS.children if not r.computed]
+    assert [c.total for _, c in results.outcomes()] == [71, 29, 39, 75, 1, 3]

@@ -67,19 +67,21 @@ class Results:
     not_processed: NotProcessed = attrs.field(factory=NotProcessed)
     other_handling: OtherHandling = attrs.field(factory=OtherHandling)
 
+    def outcomes(self) -> tuple[tuple[str, ApplicantCounts], ...]:
+        """（一）–（六） in order: each field name with its row, or its group's subtotal."""
+        return (
+            ("disclosed", self.disclosed),
+            ("partially_disclosed", self.partially_disclosed),
+            ("withheld", self.withheld.subtotal),
+            ("unavailable", self.unavailable.subtotal),
+            ("not_processed", self.not_processed.subtotal),
+            ("other_handling", self.other_handling.subtotal),
+        )
+
     @property
     def total(self) -> ApplicantCounts:
         """（七）总计 (rule R2): computed from every result row, never stored."""
-        return sum_rows(
-            (
-                self.disclosed,
-                self.partially_disclosed,
-                self.withheld.subtotal,
-                self.unavailable.subtotal,
-                self.not_processed.subtotal,
-                self.other_handling.subtotal,
-            )
-        )
+        return sum_rows(counts for _, counts in self.outcomes())
 
 
 @attrs.frozen(kw_only=True)

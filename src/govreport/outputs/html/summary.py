@@ -61,14 +61,7 @@ def _row(key: str) -> app_spec.RowSpec:
 def results_chart(report: AnnualReport) -> Chart:
     """（一）–（六）: how the year's applications were handled."""
     results = report.applications.results
-    values = {
-        "disclosed": results.disclosed.total,
-        "partially_disclosed": results.partially_disclosed.total,
-        "withheld": results.withheld.subtotal.total,
-        "unavailable": results.unavailable.subtotal.total,
-        "not_processed": results.not_processed.subtotal.total,
-        "other_handling": results.other_handling.subtotal.total,
-    }
+    values = {key: counts.total for key, counts in results.outcomes()}
     rows = [r for r in app_spec.RESULTS.children if r.key in values]
     total_label = next(r.label for r in app_spec.RESULTS.children if r.key == "total")
     title = without_ordinal(app_spec.RESULTS.label)
