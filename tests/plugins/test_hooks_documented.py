@@ -11,7 +11,6 @@ import ast
 import inspect
 import os
 import re
-import subprocess
 import sys
 import types
 import typing
@@ -21,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from govreport.plugins import hookspecs
+
+from ..pytest_subprocess import run_pytest
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
@@ -173,13 +174,7 @@ def test_a_marked_test_that_builds_no_engine_fails(tmp_path: Path) -> None:
         "def test_claims_but_does_nothing():\n    assert True\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
+    result = run_pytest(tmp_path)
     assert result.returncode == 1, result.stdout
     assert "no Engine with a plugin implementing it" in result.stdout
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from importlib import metadata
 from pathlib import Path
 
 import pytest
+
+from ..pytest_subprocess import run_pytest
 
 SUITE = """
 from govreport.document import Paragraph, Placement, Section, SectionProvider
@@ -37,12 +37,6 @@ def test_fixtures_in_a_plugin_authors_suite(tmp_path: Path) -> None:
         pytest.skip("this govreport install predates its pytest11 entry point: pip install -e .")
     (tmp_path / "test_mine.py").write_text(SUITE, encoding="utf-8")
     # No conftest, no -p: the entry point alone brings the fixtures.
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
+    result = run_pytest(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
