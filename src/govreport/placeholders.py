@@ -20,10 +20,12 @@ import attrs
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from govreport.errors import GovreportError
+
 _MARKERS = ("{{", "{%", "{#")
 
 
-class PlaceholderError(ValueError):
+class PlaceholderError(GovreportError, ValueError):
     """A paragraph's placeholder could not be evaluated."""
 
 

@@ -12,7 +12,8 @@ import sys
 import click
 
 from govreport import __version__
-from govreport.cli.commands import convert, new, plugins, render, validate
+from govreport.cli.commands import convert, new, render, validate
+from govreport.cli.plugins import plugins
 from govreport.cli.template import template_group
 
 

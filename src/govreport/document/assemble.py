@@ -9,12 +9,13 @@ import attrs
 from govreport.document.blocks import Block, Document, Heading, Section, Signature
 from govreport.document.official import build_opening
 from govreport.document.providers import BuildContext, SectionProvider, Where
+from govreport.errors import GovreportError
 from govreport.model import AnnualReport
 from govreport.placeholders import official_date
 from govreport.spec.headings import TITLE_SUFFIX, chinese_ordinal
 
 
-class PlacementError(ValueError):
+class PlacementError(GovreportError, ValueError):
     """A provider names a section that is not (or no longer) in the document."""
 
 

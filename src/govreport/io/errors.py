@@ -3,7 +3,7 @@
 Two kinds of trouble exist.  A file that cannot be read at all (missing, bad
 syntax, wrong top level) raises :class:`UnreadableFileError`: nothing useful can
 be checked, the CLI exits with status 2.  A readable file with mistakes in its
-fields yields :class:`~govreport.rules.base.Finding` objects (codes D1–D4), all
+fields yields :class:`~govreport.findings.Finding` objects (codes D1–D4), all
 of them in one run, so a civil servant fixes the whole file at once.
 """
 
@@ -16,7 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
-from govreport.rules.base import Finding, Severity
+from govreport.errors import GovreportError
+from govreport.findings import Finding, Severity
 
 #: Stable problem codes (rules use R…, the data-file layer D…).
 UNKNOWN_KEY: Final = "D1"
@@ -25,7 +26,7 @@ MISSING: Final = "D3"
 BLANK_CELL: Final = "D4"
 
 
-class ReportFileError(Exception):
+class ReportFileError(GovreportError):
     """Base of every error this package raises for a user's file."""
 
 

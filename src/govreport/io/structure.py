@@ -21,6 +21,7 @@ from typing import Any, Final
 import attrs
 
 from govreport import spec
+from govreport.findings import Finding, Severity
 from govreport.io.errors import (
     BAD_VALUE,
     BLANK_CELL,
@@ -30,7 +31,6 @@ from govreport.io.errors import (
     listing,
 )
 from govreport.model import ApplicantCounts, Outcomes, Results
-from govreport.rules.base import Finding, Severity
 
 #: What people type into a count cell they mean as 0.
 BLANKS: Final = frozenset({"", "/", "／", "-", "－", "—", "——", "无"})

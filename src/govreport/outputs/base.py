@@ -13,6 +13,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from govreport.document.blocks import Document
+from govreport.errors import GovreportError
 from govreport.model import AnnualReport
 
 
@@ -66,7 +67,7 @@ class OutputFormat(Protocol):
         ...
 
 
-class OptionError(ValueError):
+class OptionError(GovreportError, ValueError):
     """An option the format does not declare, or a value of the wrong kind."""
 
 

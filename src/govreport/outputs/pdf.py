@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Final
 
 from govreport.document.blocks import Document
+from govreport.errors import GovreportError
 from govreport.outputs.base import OptionSpec, RenderRequest
 from govreport.outputs.docx.plugin import OPTIONS as DOCX_OPTIONS
 from govreport.outputs.docx.plugin import DocxFormat
@@ -43,7 +44,7 @@ OPTIONS: Final[Mapping[str, OptionSpec]] = {
 }
 
 
-class PdfConversionError(RuntimeError):
+class PdfConversionError(GovreportError, RuntimeError):
     """LibreOffice is missing or failed; the message says what to do."""
 
 

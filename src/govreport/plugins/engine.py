@@ -20,6 +20,7 @@ import attrs
 import pluggy
 
 from govreport.document.assemble import assemble
+from govreport.errors import PluginError
 from govreport.document.blocks import Document
 from govreport.document.providers import SectionProvider
 from govreport.io import LoadResult, UnreadableFileError, load_report, parse_report
@@ -280,11 +281,12 @@ def _did_you_mean(plugin: object) -> str:
     return ""
 
 
-class PluginLoadError(Exception):
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"plugin {name!r} refused: {reason}")
+class PluginLoadError(PluginError):
+    """A plugin refused at registration (a misspelled hook, a wrapper, a bad contribution)."""
+
+    def __init__(self, name: str, reason: str, hook: str = "register") -> None:
+        super().__init__(name, hook, reason)
         self.name = name
-        self.reason = reason
 
 
 @functools.cache

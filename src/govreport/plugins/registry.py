@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
+from govreport.errors import GovreportError
+
 T = TypeVar("T")
 
 
-class DuplicateNameError(ValueError):
+class DuplicateNameError(GovreportError, ValueError):
     """Two plugins registered the same name and the second did not say override=True."""
 
 

@@ -8,6 +8,8 @@ imports the reader.
 
 from __future__ import annotations
 
+from govreport.errors import GovreportError
 
-class TemplateError(ValueError):
+
+class TemplateError(GovreportError, ValueError):
     """A template that cannot be used; the message says what to fix, in Chinese."""

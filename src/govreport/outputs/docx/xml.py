@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from govreport.errors import GovreportError
 from govreport.xmlchars import ILLEGAL_XML_CHARS
 
 W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -17,7 +18,7 @@ W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SPECIAL: Final = re.compile("[&<>\t\n\r]")
 
 
-class IllegalTextError(ValueError):
+class IllegalTextError(GovreportError, ValueError):
     """Text holds a character that XML (and so Word) cannot carry.
 
     Validation rejects such text first (rule T1); this is the renderer's own
