@@ -13,7 +13,13 @@ from govreport.document.blocks import (
     TableCell,
 )
 from govreport.document.official import OFFICIAL_PROVIDERS, table_block
-from govreport.document.providers import BuildContext, Placement, SectionProvider, Where
+from govreport.document.providers import (
+    BuildContext,
+    Numbering,
+    Placement,
+    SectionProvider,
+    Where,
+)
 
 __all__ = [
     "OFFICIAL_PROVIDERS",
@@ -21,6 +27,7 @@ __all__ = [
     "BuildContext",
     "Document",
     "Heading",
+    "Numbering",
     "Paragraph",
     "ParagraphRole",
     "Placement",

@@ -8,15 +8,12 @@ import attrs
 
 from govreport.document.blocks import Block, Document, Heading, Section, Signature
 from govreport.document.official import build_opening
-from govreport.document.providers import BuildContext, SectionProvider, Where
-from govreport.errors import GovreportError
+from govreport.document.providers import BuildContext, PlacementError, SectionProvider, Where
 from govreport.model import AnnualReport
 from govreport.placeholders import official_date
 from govreport.spec.headings import TITLE_SUFFIX, chinese_ordinal
 
-
-class PlacementError(GovreportError, ValueError):
-    """A provider names a section that is not (or no longer) in the document."""
+__all__ = ["PlacementError", "assemble"]
 
 
 def _place(sections: list[Section], provider: SectionProvider, built: Section) -> None:
@@ -60,14 +57,23 @@ def _number_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def _number(sections: Iterable[Section]) -> tuple[Section, ...]:
+    """一、二、… for numbered sections; an unnumbered one keeps the number its provider fixed."""
     out: list[Section] = []
     n = 0
     for s in sections:
-        number = ""
+        number = s.number
         if s.numbered:
             n += 1
             number = f"{chinese_ordinal(n)}、"
         out.append(attrs.evolve(s, number=number, blocks=_number_blocks(s.blocks)))
+    by_number: dict[str, str] = {}
+    for s in out:
+        if s.number and by_number.setdefault(s.number, s.key) != s.key:
+            # Two sections headed 六、 is a plugin mistake a reader would notice first.
+            raise PlacementError(
+                f"sections {by_number[s.number]!r} and {s.key!r} are both numbered "
+                f"{s.number!r}: fix the number of one of them (SectionProvider numbering)"
+            )
     return tuple(out)
 
 
@@ -83,7 +89,7 @@ def assemble(
     for provider in providers:
         built = provider.build(ctx)
         if built is not None:
-            _place(sections, provider, built)
+            _place(sections, provider, provider.apply_numbering(built))
     date = official_date(report.published) if report.published else ""
     return Document(
         title_lines=(report.agency.name, f"{report.year}{TITLE_SUFFIX}"),

@@ -14,8 +14,21 @@ from typing import Any
 import attrs
 
 from govreport.document.blocks import Block, Paragraph, ParagraphRole, Section
+from govreport.errors import GovreportError
 from govreport.model import AnnualReport
 from govreport.placeholders import context, render_text
+
+
+class PlacementError(GovreportError, ValueError):
+    """A provider names a section that is not (or no longer) in the document,
+    or asks for a heading number that cannot be given."""
+
+
+class Numbering(enum.Enum):
+    """How a provider's section is numbered; a string instead fixes the number."""
+
+    AUTO = "auto"  # the next of 一、二、…; an inserted section renumbers those after it
+    NONE = "none"  # no number, and not counted: the sections after it keep theirs
 
 
 class Where(enum.Enum):
@@ -81,13 +94,52 @@ class BuildContext:
         )
 
 
+def _check_numbering(provider: SectionProvider, _: object, numbering: Numbering | str) -> None:
+    if isinstance(numbering, Numbering):
+        if numbering is not Numbering.AUTO and provider.placement.where is Where.EXTEND:
+            raise PlacementError(
+                f"section provider {provider.name!r} extends section "
+                f"{provider.placement.target!r}: its blocks join that section, which keeps "
+                "its own number, so numbering must stay Numbering.AUTO"
+            )
+        return
+    if not isinstance(numbering, str) or not numbering.strip():
+        raise PlacementError(
+            f"section provider {provider.name!r}: numbering must be Numbering.AUTO, "
+            f"Numbering.NONE or the number to print such as '七、', not {numbering!r}"
+        )
+    if provider.placement.where is Where.EXTEND:
+        raise PlacementError(
+            f"section provider {provider.name!r} extends section "
+            f"{provider.placement.target!r} and cannot fix a number ({numbering!r})"
+        )
+
+
 @attrs.frozen
 class SectionProvider:
-    """Builds one section (or nothing, by returning None) and says where it goes."""
+    """Builds one section (or nothing, by returning None) and says where it goes.
+
+    ``numbering`` (keyword only): :attr:`Numbering.AUTO` (default) numbers the
+    section in sequence; :attr:`Numbering.NONE` leaves it unnumbered and
+    uncounted; a string such as ``"七、"`` is printed as given and does not
+    advance the sequence, so the sections after it keep their numbers.
+    """
 
     name: str
     build: Callable[[BuildContext], Section | None]
     placement: Placement = attrs.field(factory=Placement.at_end)
+    numbering: Numbering | str = attrs.field(
+        default=Numbering.AUTO, kw_only=True, validator=_check_numbering
+    )
+
+    def apply_numbering(self, section: Section) -> Section:
+        """``section`` as this provider's numbering wants it, before assembly numbers the rest."""
+        if self.numbering is Numbering.AUTO:
+            return section
+        if self.numbering is Numbering.NONE:
+            return attrs.evolve(section, numbered=False, number="")
+        # A fixed number is kept by assembly, which only counts numbered sections.
+        return attrs.evolve(section, numbered=False, number=str(self.numbering))
 
 
 def blocks_of(*parts: Block | tuple[Block, ...]) -> tuple[Block, ...]:

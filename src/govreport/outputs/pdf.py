@@ -40,7 +40,13 @@ INSTALL_HINT: Final = (
 
 OPTIONS: Final[Mapping[str, OptionSpec]] = {
     **DOCX_OPTIONS,
-    "timeout": OptionSpec("LibreOffice 转换超时（秒）", float, 180.0),
+    "timeout": OptionSpec(
+        "LibreOffice 转换超时（秒）",
+        float,
+        180.0,
+        description="Seconds to wait for the LibreOffice conversion.",
+        minimum=1.0,
+    ),
 }
 
 

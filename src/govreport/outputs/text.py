@@ -106,9 +106,18 @@ class TextFormat:
     capabilities = frozenset({Capability.MERGED_CELLS})
     options: Mapping[str, OptionSpec] = {
         "width": OptionSpec(
-            "每行最大显示宽度，按半角计，汉字占 2（max line width）", int, DEFAULT_WIDTH
+            "每行最大显示宽度，按半角计，汉字占 2（max line width）",
+            int,
+            DEFAULT_WIDTH,
+            description="Maximum line width in terminal columns; a Chinese character takes two.",
+            minimum=MIN_WIDTH,
         ),
-        "ascii": OptionSpec("表格边框用 + - | 绘制（ASCII borders）", bool, False),
+        "ascii": OptionSpec(
+            "表格边框用 + - | 绘制（ASCII borders）",
+            bool,
+            False,
+            description="Draw table borders with + - | instead of box-drawing characters.",
+        ),
     }
 
     def render(self, document: Document, request: RenderRequest) -> bytes:

@@ -26,8 +26,19 @@ class HtmlFormat:
     description = "网页（HTML）：可独立打开的页面，或可粘贴到网站内容管理系统的片段"
     capabilities = frozenset({Capability.MERGED_CELLS, Capability.FRAGMENT, Capability.CHARTS})
     options: Mapping[str, OptionSpec] = {
-        "fragment": OptionSpec("只输出报告正文 <article>（粘贴到网站内容管理系统）", bool, False),
-        "charts": OptionSpec("在正文前加入数据图解（SVG 图表）", bool, False),
+        "fragment": OptionSpec(
+            "只输出报告正文 <article>（粘贴到网站内容管理系统）",
+            bool,
+            False,
+            description="Emit only the <article> with CSS scoped to .gr-report, "
+            "to paste into a content management system.",
+        ),
+        "charts": OptionSpec(
+            "在正文前加入数据图解（SVG 图表）",
+            bool,
+            False,
+            description="Add inline-SVG charts of the numbers above the text.",
+        ),
     }
 
     def render(self, document: Document, request: RenderRequest) -> bytes:
