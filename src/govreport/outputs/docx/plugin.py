@@ -16,12 +16,35 @@ from govreport.outputs.jinja import filter_items, render_context
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
 
 OPTIONS: Final[Mapping[str, OptionSpec]] = {
-    "template": OptionSpec("机关自己的 Word 模板（.docx 路径）；默认用内置模板", str, None),
-    "line_pitch": OptionSpec(
-        "行距（磅，固定值），默认按模板：28.95 磅即每页22行；常见另一值为 28", float, None
+    "template": OptionSpec(
+        "机关自己的 Word 模板（.docx 路径）；默认用内置模板",
+        str,
+        None,
+        description="Path of the agency's own Word template; default: the built-in one.",
     ),
-    "char_spacing": OptionSpec("正文字符间距（磅），默认按模板：-0.25 磅即每行28字", float, None),
-    "bold_level3": OptionSpec("三级标题“1.”加粗（地方习惯），默认按模板：不加粗", bool, None),
+    "line_pitch": OptionSpec(
+        "行距（磅，固定值），默认按模板：28.95 磅即每页22行；常见另一值为 28",
+        float,
+        None,
+        description="Exact line pitch in points; default from the template "
+        "(28.95 pt = 22 lines a page).",
+        minimum=1.0,
+    ),
+    "char_spacing": OptionSpec(
+        "正文字符间距（磅），默认按模板：-0.25 磅即每行28字",
+        float,
+        None,
+        description="Body character spacing in points; default from the template "
+        "(-0.25 pt = 28 characters a line).",
+        minimum=-16.0,
+        maximum=16.0,
+    ),
+    "bold_level3": OptionSpec(
+        "三级标题“1.”加粗（地方习惯），默认按模板：不加粗",
+        bool,
+        None,
+        description="Bold level-3 headings (1.), a local custom; default from the template.",
+    ),
     "signature": OptionSpec("正文后显示发文机关署名和成文日期（GB/T 9704 7.3.5.2）", bool, True),
 }
 
