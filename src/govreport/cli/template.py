@@ -34,12 +34,16 @@ def export_command(path: Path, force: bool) -> None:
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 def check_command(path: Path) -> None:
     """检查机关模板的样式和占位符 (check a template's styles and placeholders)."""
+    from govreport.cli import common
     from govreport.outputs.docx.templates import check_template
 
-    problems = check_template(path)
+    # The plugins' filters and globals, as a render would have them.
+    filters, globals_ = common.engine().template_namespace()
+    problems = check_template(path, filters=filters, globals=globals_)
     for problem in problems:
         click.echo(problem.line())
     if problems:
         click.echo(f"模板不可用：{len(problems)} 个问题 (template has problems)", err=True)
-        raise SystemExit(1)
+        # ctx.exit, not SystemExit: main() returns the status instead of exiting.
+        click.get_current_context().exit(1)
     click.echo(f"模板可用 (template OK)：{path}")

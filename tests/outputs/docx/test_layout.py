@@ -7,7 +7,7 @@ import pytest
 from govreport.testing import sample_report
 from govreport.testing.docx import NS
 
-from ._docx import paragraph_text, parts, render, w, xml
+from ._docx import engine, paragraph_text, parts, render, w, xml
 
 SLOTS = ("ascii", "eastAsia", "hAnsi", "cs")
 
@@ -135,9 +135,26 @@ def test_long_date_pushes_the_signer_left():
 
 
 def test_signature_can_be_switched_off():
-    data = render(sample_report(), signature=False)
+    data = engine().render(sample_report(), "docx", signature=False)
     assert _signature(data) == {}
     assert "平潭综合实验区管理委员会" in parts(data)["word/document.xml"].decode()
+
+
+def test_docx_signature_option_is_deprecated_but_still_works():
+    with pytest.warns(DeprecationWarning, match="--no-signature"):
+        data = render(sample_report(), signature=False)
+    assert _signature(data) == {}
+    with pytest.warns(DeprecationWarning, match=r"Engine.render\(signature=False\)"):
+        assert set(_signature(render(sample_report(), signature=True))) == {"GRSignature", "GRDate"}
+
+
+def test_signature_kept_without_the_option_and_without_a_warning():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        data = render(sample_report())
+    assert set(_signature(data)) == {"GRSignature", "GRDate"}
 
 
 def test_layout_settings_override_the_template():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from typing import Final
 
@@ -45,8 +46,20 @@ OPTIONS: Final[Mapping[str, OptionSpec]] = {
         None,
         description="Bold level-3 headings (1.), a local custom; default from the template.",
     ),
-    "signature": OptionSpec("正文后显示发文机关署名和成文日期（GB/T 9704 7.3.5.2）", bool, True),
+    # Deprecated: the document-level setting works for every format.
+    "signature": OptionSpec(
+        "已弃用，请用 --no-signature / Engine.render(signature=False)"
+        "（正文后显示发文机关署名和成文日期）",
+        bool,
+        None,
+        description="Deprecated: use Engine.render(signature=False) or --no-signature.",
+    ),
 }
+
+SIGNATURE_DEPRECATED: Final = (
+    "the docx option 'signature' is deprecated and will be removed after the next release; "
+    "use Engine.render(signature=False) / --no-signature"
+)
 
 
 class DocxFormat:
@@ -60,9 +73,14 @@ class DocxFormat:
     options = OPTIONS
 
     def render(self, document: Document, request: RenderRequest) -> bytes:
+        if request.option("signature") is not None:
+            warnings.warn(SIGNATURE_DEPRECATED, DeprecationWarning, stacklevel=2)
         settings = DocxSettings.from_options(request.options)
         template = load_template(
-            request.option("template"), settings, filter_items(request.template_filters)
+            request.option("template"),
+            settings,
+            filter_items(request.template_filters),
+            frozenset(request.template_globals),
         )
         signature = document.signature
         context = shell_context(

@@ -92,7 +92,9 @@ class DocxSettings:
     line_pitch: float | None = None  # pt, exact line spacing and docGrid pitch
     char_spacing: float | None = None  # pt added to each character of body text
     bold_level3: bool | None = None  # bold "1." headings (a local practice)
-    signature: bool = True  # 署名 and 成文日期 block (7.3.5.2)
+    #: 署名 and 成文日期 block (7.3.5.2); deprecated as an option: the
+    #: Document's own signature (Engine.render(signature=...)) decides.
+    signature: bool = True
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> DocxSettings:
@@ -100,7 +102,8 @@ class DocxSettings:
             line_pitch=options.get("line_pitch"),
             char_spacing=options.get("char_spacing"),
             bold_level3=options.get("bold_level3"),
-            signature=bool(options.get("signature", True)),
+            # None (the option not given) keeps the signature.
+            signature=options.get("signature") is not False,
         )
 
     @property

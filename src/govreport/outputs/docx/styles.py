@@ -16,7 +16,11 @@ from lxml import etree  # type: ignore[import-untyped]
 from govreport.outputs.docx.parts import Element, W
 from govreport.outputs.docx.settings import GRID_STYLES, DocxSettings, Style, pt
 
-# Schema order of the children of w:pPr and w:rPr that we may have to add.
+# Schema order of the children of w:pPr and w:rPr that we may have to add
+# (the lists are python-docx's, from its oxml classes).  Raw lxml rather than
+# python-docx here: this runs on every compile of every template, python-docx
+# would parse the whole package to change a few elements, and its API has no
+# setter for the docGrid pitch or the *Chars indents we write.
 _PPR_ORDER: Final = [
     "pStyle",
     "keepNext",

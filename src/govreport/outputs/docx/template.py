@@ -15,19 +15,24 @@ per-report values :mod:`~govreport.outputs.docx.shell`.
 from __future__ import annotations
 
 import functools
-import io
 import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped]
 from markupsafe import Markup
 
+from govreport.outputs.docx.check import (
+    problems_message,
+    read_template,
+    syntax_message,
+    template_name,
+    template_problems,
+)
 from govreport.outputs.docx.errors import TemplateError
 from govreport.outputs.docx.package import Member, write_zip
 from govreport.outputs.docx.parts import (
@@ -41,11 +46,9 @@ from govreport.outputs.docx.parts import (
 )
 from govreport.outputs.docx.settings import DocxSettings
 from govreport.outputs.docx.shell import VARIABLES
+from govreport.outputs.docx.source import source_of, template_environment
 from govreport.outputs.docx.styles import apply_style_settings, prepare_main
-from govreport.outputs.jinja import FilterItems, with_filters
-
-if TYPE_CHECKING:
-    from docxtpl import DocxTemplate
+from govreport.outputs.jinja import FilterItems
 
 #: Where the body goes; no escaped user text can contain a "<".
 BODY_SENTINEL: Final = "<govreport-body/>"
@@ -53,31 +56,7 @@ BODY_SENTINEL: Final = "<govreport-body/>"
 DEFAULT_TEMPLATE: Final = Path(__file__).resolve().parents[2] / "templates" / "default.docx"
 
 
-# -- Jinja source ----------------------------------------------------------------
-
-
-@functools.cache
-def _patcher() -> DocxTemplate:
-    from docxtpl import DocxTemplate  # deferred: docxtpl pulls in python-docx
-
-    # patch_xml is docxtpl's tag cleanup; it does not touch the instance.
-    return DocxTemplate(io.BytesIO())
-
-
-def jinja_source(xml: bytes) -> str:
-    """docxtpl's cleanup of a part, as Jinja source."""
-    root = etree.fromstring(xml)
-    text = etree.tostring(root, encoding="unicode")
-    return _jinja_source(text)
-
-
-def _jinja_source(text: str) -> str:
-    src: str = _patcher().patch_xml(text)
-    # docxtpl's escapes for literal braces, resolved in the source so that
-    # user values are never rewritten.
-    for escaped, literal in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
-        src = src.replace(escaped, f"{{{{ {literal!r} }}}}")
-    return re.sub(r'"@@(\w+)@@"', r'"{{ \1 }}"', src)
+# -- the body paragraph ------------------------------------------------------------
 
 
 def _check_body_tag(root: Element, name: str) -> None:
@@ -88,16 +67,6 @@ def _check_body_tag(root: Element, name: str) -> None:
                 f"{name}：正文占位符应单独成段并写作 {{{{p body }}}}，"
                 f"而不是 {{{{ body }}}}（body placeholder must be a paragraph tag）"
             )
-
-
-# -- environments --------------------------------------------------------------
-
-
-@functools.cache
-def environment(trusted: bool) -> jinja2.Environment:
-    """Autoescaped, strict; sandboxed for every template the project did not write."""
-    cls = jinja2.Environment if trusted else SandboxedEnvironment
-    return cls(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
 # -- the compiled template -----------------------------------------------------------
@@ -164,7 +133,7 @@ def compile_template(
     parts = read_parts(data, name)
     by_name = dict(parts)
     main, others = templated_parts(by_name, name)
-    env = with_filters(environment(trusted), filters)
+    env = template_environment(trusted, filters)
     replaced: dict[str, bytes] = {}
     for kind, target in rels_of(by_name, main):
         if kind == f"{R_NS}/styles" and target in by_name:
@@ -178,11 +147,9 @@ def compile_template(
         if prepare is not None:
             prepare(root)
         try:
-            return _Templated(
-                part, env.from_string(_jinja_source(etree.tostring(root, encoding="unicode")))
-            )
+            return _Templated(part, env.from_string(source_of(root)))
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{name} 的占位符有语法错误（{part}）：{exc.message}") from None
+            raise TemplateError(syntax_message(name, part, exc)) from None
 
     def check_and_prepare(root: Element) -> None:
         _check_body_tag(root, name)
@@ -207,32 +174,38 @@ def compile_template(
 
 @functools.lru_cache(maxsize=32)
 def _cached(
-    key: tuple[object, ...], settings: DocxSettings, filters: FilterItems
+    key: tuple[str, int, int, bool],
+    settings: DocxSettings,
+    filters: FilterItems,
+    globals_: frozenset[str],
 ) -> CompiledTemplate:
     path, _mtime, _size, trusted = key
-    assert isinstance(path, str)
-    p = Path(path)
-    name = "默认模板" if trusted else f"模板 {p.name}"
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"无法读取模板 {path}：{exc.strerror}") from None
-    return compile_template(data, name, settings, trusted=bool(trusted), filters=filters)
+    name = template_name(None if trusted else path)
+    data = read_template(path)
+    # The checks `template check` runs, cached per content: the same
+    # messages, and the default template is not re-checked per report.
+    problems = template_problems(data, name, trusted=trusted, filters=filters, globals=globals_)
+    if problems:
+        raise TemplateError(problems_message(problems))
+    return compile_template(data, name, settings, trusted=trusted, filters=filters)
 
 
 def load_template(
-    path: str | os.PathLike[str] | None, settings: DocxSettings, filters: FilterItems = ()
+    path: str | os.PathLike[str] | None,
+    settings: DocxSettings,
+    filters: FilterItems = (),
+    globals_: frozenset[str] = frozenset(),
 ) -> CompiledTemplate:
     """The compiled template at ``path`` (the default when None), cached per file version.
 
-    ``filters`` are plugins' Jinja filters (see :mod:`govreport.outputs.jinja`).
+    ``filters`` are plugins' Jinja filters (see :mod:`govreport.outputs.jinja`),
+    ``globals_`` the names of plugins' globals: placeholders the template may use.
+    Raises :class:`TemplateError` with the messages of ``template check``.
     """
     trusted = path is None
     p = DEFAULT_TEMPLATE if path is None else Path(path)
-    try:
-        st = p.stat()
-    except OSError:
-        raise TemplateError(f"找不到模板文件 {p}（template not found）") from None
     if not p.is_file():
-        raise TemplateError(f"模板 {p} 不是文件")
-    return _cached((str(p.resolve()), st.st_mtime_ns, st.st_size, trusted), settings, filters)
+        read_template(p)  # raises, saying why in the words `template check` uses
+    st = p.stat()
+    key = (str(p.resolve()), st.st_mtime_ns, st.st_size, trusted)
+    return _cached(key, settings, filters, globals_)

@@ -10,36 +10,25 @@ in Chinese, before a render fails.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
-
-import attrs
-import jinja2
-from jinja2 import meta
+from typing import Any
 
 from govreport.fileio import atomic_write
-from govreport.outputs.docx.errors import TemplateError
-from govreport.outputs.docx.parts import read_parts, style_ids, templated_parts
-from govreport.outputs.docx.settings import REQUIRED_STYLES, DocxSettings
-from govreport.outputs.docx.shell import INDENT_VARIABLES, VARIABLES
-from govreport.outputs.docx.template import (
-    DEFAULT_TEMPLATE,
-    compile_template,
-    environment,
-    jinja_source,
+from govreport.outputs.docx.check import (
+    TemplateProblem,
+    read_template,
+    template_name,
+    template_problems,
 )
+from govreport.outputs.docx.errors import TemplateError
+from govreport.outputs.docx.package import core_properties
+from govreport.outputs.docx.settings import DocxSettings
+from govreport.outputs.docx.shell import shell_context
+from govreport.outputs.docx.template import DEFAULT_TEMPLATE, compile_template
+from govreport.outputs.jinja import filter_items, render_context
 
-#: Names the renderer also provides (the signature's computed indents).
-
-
-@attrs.frozen
-class TemplateProblem:
-    """One thing wrong with a template.  ``code`` is stable; ``message`` is for people."""
-
-    code: str  # missing-style, missing-body, unknown-placeholder, syntax, unreadable
-    message: str
-
-    def line(self) -> str:
-        return f"[{self.code}] {self.message}"
+__all__ = ["TemplateProblem", "check_template", "default_template_bytes", "export_template"]
 
 
 def default_template_bytes() -> bytes:
@@ -54,65 +43,44 @@ def export_template(path: str | os.PathLike[str], *, overwrite: bool = False) ->
     return atomic_write(target, default_template_bytes())
 
 
-def check_template(path: str | os.PathLike[str]) -> list[TemplateProblem]:
-    """Problems that would make ``path`` render wrongly or fail; empty when it is usable."""
-    p = Path(path)
-    name = f"模板 {p.name}"
+def check_template(
+    path: str | os.PathLike[str],
+    *,
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+    globals: Mapping[str, Any] | None = None,
+) -> list[TemplateProblem]:
+    """Problems that would make ``path`` render wrongly or fail; empty when it is usable.
+
+    ``filters`` and ``globals`` are the plugins' template helpers, as
+    :meth:`govreport.Engine.template_namespace` returns them: a template may
+    use them, and is checked in the renderer's own sandboxed environment.
+    Rendering with ``path`` refuses with the same messages.
+    """
+    name = template_name(path)
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        return [TemplateProblem("unreadable", f"无法读取 {p}：{exc.strerror}")]
-    try:
-        parts = dict(read_parts(data, name))
-        main, others = templated_parts(parts, name)
+        data = read_template(path)
     except TemplateError as exc:
         return [TemplateProblem("unreadable", str(exc))]
-
-    problems: list[TemplateProblem] = []
-    present = style_ids(parts, main)
-    for sid, purpose in REQUIRED_STYLES.items():
-        if sid not in present:
-            problems.append(
-                TemplateProblem(
-                    "missing-style",
-                    f"{name} 缺少样式 {sid}（{purpose}）；请从默认模板复制该样式"
-                    "（govreport template export）",
-                )
-            )
-
-    used: set[str] = set()
-    env = environment(False)
-    for part in (main, *others):
-        try:
-            parsed = env.parse(jinja_source(parts[part]))
-        except jinja2.TemplateSyntaxError as exc:
-            problems.append(
-                TemplateProblem("syntax", f"{name} 的占位符有语法错误（{part}）：{exc.message}")
-            )
-            continue
-        except Exception as exc:  # malformed XML in an edited part
-            problems.append(TemplateProblem("syntax", f"{name} 的部件 {part} 无法解析：{exc}"))
-            continue
-        found = meta.find_undeclared_variables(parsed)
-        used |= found
-        if part == main and "body" not in found:
-            problems.append(
-                TemplateProblem(
-                    "missing-body",
-                    f"{name} 没有正文占位符：请在正文位置单独一段写 {{{{p body }}}}",
-                )
-            )
-    for unknown in sorted(used - set(VARIABLES) - set(INDENT_VARIABLES)):
-        problems.append(
-            TemplateProblem(
-                "unknown-placeholder",
-                f"{name} 使用了未知的占位符 {{{{ {unknown} }}}}；可用的有：{'、'.join(VARIABLES)}",
-            )
+    items = filter_items(filters or {})
+    plugin_globals = dict(globals or {})
+    problems = template_problems(data, name, filters=items, globals=frozenset(plugin_globals))
+    if problems:
+        return list(problems)
+    # Last, what rendering itself would say (e.g. {{ body }} inside a run,
+    # two body paragraphs, a sandbox violation), from a trial render.
+    settings = DocxSettings()
+    try:
+        compiled = compile_template(data, name, settings, trusted=False, filters=items)
+        context = shell_context(
+            title_lines=("某某县人民政府办公室", "2024年政府信息公开工作年度报告"),
+            title="某某县人民政府办公室2024年政府信息公开工作年度报告",
+            organ="某某县人民政府办公室",
+            signer="某某县人民政府办公室",
+            date="2025年1月20日",
+            signature=True,
+            settings=settings,
         )
-    if not problems:
-        # Last, what rendering itself would say (e.g. {{ body }} inside a run).
-        try:
-            compile_template(data, name, DocxSettings(), trusted=False)
-        except TemplateError as exc:
-            problems.append(TemplateProblem("invalid", str(exc)))
-    return problems
+        compiled.render("", render_context(context, plugin_globals), core_properties("", ""))
+    except TemplateError as exc:
+        return [TemplateProblem("invalid", str(exc))]
+    return []
