@@ -21,6 +21,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from govreport.errors import GovreportError
+from govreport.spec.wording import official_date as official_date  # noqa: PLC0414 (re-export)
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -31,11 +32,6 @@ class PlaceholderError(GovreportError, ValueError):
 
 def has_placeholders(text: str) -> bool:
     return any(m in text for m in _MARKERS)
-
-
-def official_date(d: date) -> str:
-    """GB/T 9704 7.3.5.4: full year, no zero padding: 2025年1月20日."""
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 class _BoundedSandbox(ImmutableSandboxedEnvironment):

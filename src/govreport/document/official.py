@@ -17,15 +17,23 @@ from govreport.document.blocks import (
 )
 from govreport.document.providers import BuildContext, SectionProvider, blocks_of
 from govreport.model import AnnualReport, ListStyle, resolve
-from govreport.placeholders import official_date
 from govreport.spec.grid import CellSpec
-from govreport.spec.headings import OVERVIEW_PARTS, section_title
+from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS, section_title
 from govreport.spec.headings import chinese_ordinal as ordinal
+from govreport.spec.wording import FEE_TERM, format_number, official_date
+from govreport.spec.wording import fee_sentence as _fee_sentence
 
-
-def format_number(value: int | Decimal) -> str:
-    """Counts as digits; money exactly as given (``18651.06``, never ``18651.060000001``)."""
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
+__all__ = [
+    "FEE_TERM",  # defined in govreport.spec.wording; importable from here as before
+    "OFFICIAL_PROVIDERS",
+    "OPENING_KEY",
+    "build_opening",
+    "default_opening",
+    "enumerate_items",
+    "fee_sentence",
+    "format_number",  # defined in govreport.spec.wording
+    "table_block",
+]
 
 
 class _Numbers:
@@ -90,8 +98,7 @@ def default_opening(report: AnnualReport) -> str:
     parts = [
         "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
         "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。"
-        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
-        "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。"
+        f"全文包括{_titles_in_a_list()}。"
         f"本报告所列数据的统计期限自{official_date(start)}起至{official_date(end)}止。"
     ]
     if agency.website:
@@ -111,6 +118,15 @@ def default_opening(report: AnnualReport) -> str:
     return "".join(parts)
 
 
+def _titles_in_a_list() -> str:
+    """The six section titles as one list: 总体情况、主动公开政府信息情况、……
+
+    In a list joined by 、 the 、 inside 行政复议、行政诉讼情况 would read as
+    a seventh item, so there it is written 和, as real reports do.
+    """
+    return "、".join(title.replace("、", "和") for title in SECTIONS.all_texts())
+
+
 def _opening(ctx: BuildContext) -> tuple[Block, ...]:
     text = ctx.report.opening or default_opening(ctx.report)
     return ctx.paragraphs(text, ParagraphRole.OPENING)
@@ -119,10 +135,10 @@ def _opening(ctx: BuildContext) -> tuple[Block, ...]:
 def _overview(ctx: BuildContext) -> Section:
     ov = ctx.report.overview
     blocks: list[Block] = list(ctx.paragraphs(ov.intro))
-    for key, title in OVERVIEW_PARTS:
-        body = ctx.paragraphs(getattr(ov, key))
+    for part in OVERVIEW_PARTS:
+        body = ctx.paragraphs(getattr(ov, part.key))
         if body:
-            blocks.append(Heading(title, level=2))
+            blocks.append(Heading(part.text, level=2))
             blocks.extend(body)
     return Section("overview", section_title("overview"), tuple(blocks))
 
@@ -165,16 +181,9 @@ def _problems(ctx: BuildContext) -> Section:
     return Section("problems", section_title("problems"), tuple(blocks))
 
 
-#: 六 customarily states this fee (国办函〔2020〕109号); the builder adds a
-#: sentence when the text does not, and rule S1 says so.
-FEE_TERM = "信息处理费"
-
-
 def fee_sentence(report: AnnualReport) -> str:
-    fee = report.other.processing_fee
-    if fee == 0:
-        return f"{report.year}年度，本机关未收取信息处理费。"
-    return f"{report.year}年度，本机关共收取信息处理费{format_number(fee)}元。"
+    """The sentence 六 adds when its text does not state the 信息处理费 (rule S1)."""
+    return _fee_sentence(report.year, report.other.processing_fee)
 
 
 def _other(ctx: BuildContext) -> Section:

@@ -22,7 +22,7 @@ from govreport.io.structure import join
 from govreport.model import AdminLevel, Agency, AnnualReport, ApplicantCounts, ListStyle
 from govreport.spec.headings import TITLE_SUFFIX
 
-_COLUMNS: Final = "、".join(label for _, label in spec.applications.APPLICANT_COLUMNS)
+_COLUMNS: Final = "、".join(spec.applications.APPLICANT_COLUMNS.all_texts())
 _COMMENT_COLUMN: Final = 48
 
 #: Filling hints that are not official labels (those come from the spec).

@@ -13,18 +13,16 @@ from decimal import Decimal
 from govreport import spec
 from govreport.model import resolve
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
-from govreport.spec.applications import APPLICANT_COLUMNS, BODY, RESULTS, TOTAL_COLUMN
-from govreport.spec.applications import PREFIX as APPS
+from govreport.spec.applications import APPLICANT_COLUMNS, COLUMNS, RESULTS_TOTAL, TOTAL_COLUMN
+from govreport.spec.applications import path as app_path
+from govreport.spec.applications import row as app_row
 from govreport.spec.review import GROUPS, OUTCOMES
 from govreport.spec.review import PREFIX as REVIEW
 from govreport.spec.review import TOTAL as REVIEW_TOTAL
 
 Number = int | Decimal
 
-_ALL_COLUMNS = (*APPLICANT_COLUMNS, TOTAL_COLUMN)
-_ROW_LABELS = {row.key: row.label for row in BODY}
-_RESULTS_TOTAL = next(r for r in RESULTS.children if r.computed)
-_RESULTS_TOTAL_PATH = f"{APPS}.{RESULTS.key}.{_RESULTS_TOTAL.key}"
+_RESULTS_TOTAL_PATH = app_path("results.total")
 
 
 def _value(ctx: RuleContext, path: str) -> Number:
@@ -40,11 +38,11 @@ def _sum_text(parts: list[Number]) -> str:
 def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
     """R1: in each row of table 三, the six applicant columns add up to 总计."""
     for row_path, chain, _ in spec.applications.leaf_rows():
-        total_path = f"{row_path}.{TOTAL_COLUMN[0]}"
+        total_path = f"{row_path}.{TOTAL_COLUMN.key}"
         stated = ctx.stated.get(total_path)
         if stated is None:
             continue
-        parts = [_value(ctx, f"{row_path}.{key}") for key, _ in APPLICANT_COLUMNS]
+        parts = [_value(ctx, f"{row_path}.{key}") for key in APPLICANT_COLUMNS.all_keys()]
         if sum(parts) != stated:
             yield Finding.at(
                 "R1",
@@ -57,7 +55,7 @@ def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
 
 def check_results_total(ctx: RuleContext) -> Iterator[Finding]:
     """R2: （七）总计 = （一）+（二）+ every sub-row of （三）–（六）, per column."""
-    for key, label in _ALL_COLUMNS:
+    for key, label in COLUMNS:
         path = f"{_RESULTS_TOTAL_PATH}.{key}"
         stated = ctx.stated.get(path)
         if stated is None:
@@ -68,7 +66,7 @@ def check_results_total(ctx: RuleContext) -> Iterator[Finding]:
                 "R2",
                 Severity.ERROR,
                 path,
-                f"{_RESULTS_TOTAL.label}“{label}”列填报为{stated}，"
+                f"{RESULTS_TOTAL.label}“{label}”列填报为{stated}，"
                 f"但本列（一）至（六）各项之和为{computed}；两者应相等。",
             )
 
@@ -78,42 +76,43 @@ def check_balance(ctx: RuleContext) -> Iterator[Finding]:
 
     Computed values only: a wrong stated total is R1's or R2's finding, not this one's.
     """
-    received, carried_over, _, carried_forward = (row.key for row in BODY)
-    for key, label in _ALL_COLUMNS:
+    received, carried_over = app_row("received").label, app_row("carried_over").label
+    carried_forward = app_row("carried_forward").label
+    for key, label in COLUMNS:
 
         def v(row: str, col: str = key) -> Number:
-            return resolve(ctx.report, f"{APPS}.{row}.{col}")
+            return resolve(ctx.report, f"{app_path(row)}.{col}")
 
-        a, b = v(received), v(carried_over)
-        c, d = v(f"{RESULTS.key}.{_RESULTS_TOTAL.key}"), v(carried_forward)
+        a, b = v("received"), v("carried_over")
+        c, d = v("results.total"), v("carried_forward")
         if a + b != c + d:
             yield Finding.at(
                 "R3",
                 Severity.ERROR,
-                f"{APPS}.{carried_forward}.{key}",
-                f"“{label}”列勾稽关系不成立：{_ROW_LABELS[received]} {a}"
-                f" + {_ROW_LABELS[carried_over]} {b} = {a + b}，"
-                f"而{_RESULTS_TOTAL.label} {c} + {_ROW_LABELS[carried_forward]} {d} = {c + d}；"
+                f"{app_path('carried_forward')}.{key}",
+                f"“{label}”列勾稽关系不成立：{received} {a} + {carried_over} {b} = {a + b}，"
+                f"而{RESULTS_TOTAL.label} {c} + {carried_forward} {d} = {c + d}；"
                 "第一项加第二项之和应等于第三项加第四项之和。",
             )
 
 
 def check_review_totals(ctx: RuleContext) -> Iterator[Finding]:
     """R4: in table 四, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 for each group."""
-    for group, chain in GROUPS:
-        path = f"{REVIEW}.{group}.{REVIEW_TOTAL[0]}"
+    for group in GROUPS:
+        path = f"{REVIEW}.{group.key}.{REVIEW_TOTAL.key}"
         stated = ctx.stated.get(path)
         if stated is None:
             continue
-        parts = [_value(ctx, f"{REVIEW}.{group}.{key}") for key, _ in OUTCOMES]
+        parts = [_value(ctx, f"{REVIEW}.{group.key}.{key}") for key in OUTCOMES.all_keys()]
         if sum(parts) != stated:
-            terms = "+".join(f"{label}{n}" for (_, label), n in zip(OUTCOMES, parts, strict=True))
+            texts = OUTCOMES.all_texts()
+            terms = "+".join(f"{label}{n}" for label, n in zip(texts, parts, strict=True))
             yield Finding.at(
                 "R4",
                 Severity.ERROR,
                 path,
-                f"“{'/'.join(chain)}”：{terms}={sum(parts)}，"
-                f"但{REVIEW_TOTAL[1]}填报为{stated}；{REVIEW_TOTAL[1]}应为{sum(parts)}。",
+                f"“{group.text}”：{terms}={sum(parts)}，"
+                f"但{REVIEW_TOTAL.text}填报为{stated}；{REVIEW_TOTAL.text}应为{sum(parts)}。",
             )
 
 

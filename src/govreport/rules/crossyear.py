@@ -6,12 +6,9 @@ from collections.abc import Iterator
 
 from govreport.model import resolve
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
-from govreport.spec.applications import APPLICANT_COLUMNS, BODY
-from govreport.spec.applications import PREFIX as APPS
+from govreport.spec.applications import APPLICANT_COLUMNS, path, row
 from govreport.spec.proactive import DOCUMENT_COLUMNS, DOCUMENT_ROWS
 from govreport.spec.proactive import PREFIX as PROACTIVE
-
-_ROWS = {row.key: row.label for row in BODY}
 
 
 def _comparable(ctx: RuleContext) -> bool:
@@ -33,16 +30,17 @@ def check_carried_over(ctx: RuleContext) -> Iterator[Finding]:
             f"跨年核对需要{year - 1}年度的报告。",
         )
         return
+    over, forward = path("carried_over"), path("carried_forward")
     for key, label in APPLICANT_COLUMNS:
-        now = resolve(ctx.report, f"{APPS}.carried_over.{key}")
-        then = resolve(prev, f"{APPS}.carried_forward.{key}")
+        now = resolve(ctx.report, f"{over}.{key}")
+        then = resolve(prev, f"{forward}.{key}")
         if now != then:
             yield Finding.at(
                 "R6",
                 Severity.ERROR,
-                f"{APPS}.carried_over.{key}",
-                f"“{label}”列{_ROWS['carried_over']}为{now}，"
-                f"但{prev.year}年度报告的{_ROWS['carried_forward']}为{then}；两者应相等。",
+                f"{over}.{key}",
+                f"“{label}”列{row('carried_over').label}为{now}，"
+                f"但{prev.year}年度报告的{row('carried_forward').label}为{then}；两者应相等。",
             )
 
 
@@ -51,23 +49,22 @@ def check_stock_flow(ctx: RuleContext) -> Iterator[Finding]:
     prev = ctx.previous
     if prev is None or not _comparable(ctx):
         return
-    (issued, issued_label), (repealed, repealed_label), (in_force, in_force_label) = (
-        DOCUMENT_COLUMNS
-    )
+    column = DOCUMENT_COLUMNS.of
+    issued, repealed, in_force = column("issued"), column("repealed"), column("in_force")
     for key, label in DOCUMENT_ROWS:
         base = f"{PROACTIVE}.{key}"
-        before = resolve(prev, f"{base}.{in_force}")
-        plus = resolve(ctx.report, f"{base}.{issued}")
-        minus = resolve(ctx.report, f"{base}.{repealed}")
-        now = resolve(ctx.report, f"{base}.{in_force}")
+        before = resolve(prev, f"{base}.{in_force.key}")
+        plus = resolve(ctx.report, f"{base}.{issued.key}")
+        minus = resolve(ctx.report, f"{base}.{repealed.key}")
+        now = resolve(ctx.report, f"{base}.{in_force.key}")
         expected = before + plus - minus
         if now != expected:
             yield Finding.at(
                 "S4",
                 Severity.INFO,
-                f"{base}.{in_force}",
-                f"{label}{in_force_label}为{now}，而{prev.year}年度的{before}"
-                f" + {issued_label}{plus} − {repealed_label}{minus} = {expected}；"
+                f"{base}.{in_force.key}",
+                f"{label}{in_force.text}为{now}，而{prev.year}年度的{before}"
+                f" + {issued.text}{plus} − {repealed.text}{minus} = {expected}；"
                 "如因清理等原因不一致，可在正文中说明。",
             )
 

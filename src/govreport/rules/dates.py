@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govreport.placeholders import official_date
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
+from govreport.spec.wording import official_date
 
 
 def check_not_early(ctx: RuleContext) -> Iterator[Finding]:

@@ -14,13 +14,14 @@ from govreport.placeholders import PlaceholderError, context, render_text
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.rules.quotes import Direction, Quantity, Quote, quotes
 from govreport.rules.texts import narrative_fields
-from govreport.spec.applications import BODY, RESULTS
-from govreport.spec.review import GROUPS, LITIGATION, REVIEW
+from govreport.spec.applications import RESULTS, RESULTS_TOTAL, TOTAL_COLUMN, row
+from govreport.spec.review import LITIGATION, REVIEW, group
 from govreport.spec.review import TOTAL as REVIEW_TOTAL
 
-_ROWS = {row.key: row.label for row in BODY}
-_RESULTS_TOTAL = next(r.label for r in RESULTS.children if r.computed)
-_REVIEW_LABEL = "/".join(dict(GROUPS)["review"])
+_RECEIVED = row("received").label
+_CARRIED_OVER = row("carried_over").label
+_CARRIED_FORWARD = row("carried_forward").label
+_TOTAL = TOTAL_COLUMN.text
 
 #: Clause shown in the message, cut to this many characters.
 _CLAUSE_CHARS = 40
@@ -34,22 +35,22 @@ def _accepted(report: AnnualReport, quote: Quote) -> Accepted:
     if quote.quantity is Quantity.APPLICATIONS:
         # "收到N件" is sometimes 新收 + 上年结转: either is right.
         return [
-            (a.received.total, f"{_ROWS['received']}总计"),
-            (a.handled.total, f"{_ROWS['received']}与{_ROWS['carried_over']}之和"),
+            (a.received.total, f"{_RECEIVED}{_TOTAL}"),
+            (a.handled.total, f"{_RECEIVED}与{_CARRIED_OVER}之和"),
         ]
     if quote.quantity is Quantity.COMPLETED:
-        return [(a.results.total.total, f"{RESULTS.label}{_RESULTS_TOTAL}")]
+        return [(a.results.total.total, f"{RESULTS.label}{RESULTS_TOTAL.label}")]
     if quote.quantity is Quantity.CARRIED:
-        over = (a.carried_over.total, f"{_ROWS['carried_over']}总计")
-        forward = (a.carried_forward.total, f"{_ROWS['carried_forward']}总计")
+        over = (a.carried_over.total, f"{_CARRIED_OVER}{_TOTAL}")
+        forward = (a.carried_forward.total, f"{_CARRIED_FORWARD}{_TOTAL}")
         if quote.direction is Direction.OVER:
             return [over]
         if quote.direction is Direction.FORWARD:
             return [forward]
         return [over, forward]
     if quote.quantity is Quantity.REVIEW:
-        return [(rl.review.total, f"{_REVIEW_LABEL}{REVIEW_TOTAL[1]}")]
-    return [(rl.litigation_total, f"{LITIGATION}（两类起诉）{REVIEW_TOTAL[1]}之和")]
+        return [(rl.review.total, f"{group('review').text}{REVIEW_TOTAL.text}")]
+    return [(rl.litigation_total, f"{LITIGATION}（两类起诉）{REVIEW_TOTAL.text}之和")]
 
 
 def _rendered(report: AnnualReport) -> Iterator[tuple[str, str]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govreport.document.official import FEE_TERM, fee_sentence
 from govreport.model import resolve
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.spec.headings import official_heading
 from govreport.spec.proactive import DOCUMENT_COLUMNS, DOCUMENT_ROWS
 from govreport.spec.proactive import PREFIX as PROACTIVE
+from govreport.spec.wording import FEE_TERM, fee_sentence
 
 #: What 五 says when it says nothing.
 _EMPTY_ANSWERS = frozenset({"", "无", "暂无", "没有", "/"})
@@ -21,12 +21,13 @@ def check_fee_stated(ctx: RuleContext) -> Iterator[Finding]:
     text = r.other.text.strip()
     # An empty 六 is filled entirely by the builder's sentence: nothing to say.
     if text and FEE_TERM not in text:
+        sentence = fee_sentence(r.year, r.other.processing_fee)
         yield Finding.at(
             "S1",
             Severity.WARNING,
             "other.text",
             f"{official_heading('other')}未写明{FEE_TERM}收取情况；"
-            f"生成文档时将自动补上一句：“{fee_sentence(r)}”。如需自行表述，请在正文中写明。",
+            f"生成文档时将自动补上一句：“{sentence}”。如需自行表述，请在正文中写明。",
         )
 
 
@@ -51,7 +52,7 @@ def check_rules_power(ctx: RuleContext) -> Iterator[Finding]:
     r = ctx.report
     if r.agency.makes_rules:
         return
-    key, label = DOCUMENT_ROWS[0]  # 规章
+    key, label = DOCUMENT_ROWS.of("rules")
     for col, col_label in DOCUMENT_COLUMNS:
         path = f"{PROACTIVE}.{key}.{col}"
         value = resolve(r, path)

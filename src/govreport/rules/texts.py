@@ -16,7 +16,7 @@ def narrative_fields(report: AnnualReport) -> Iterator[tuple[str, str]]:
     """
     yield "opening", report.opening
     yield "overview.intro", report.overview.intro
-    for key, _ in OVERVIEW_PARTS:
+    for key in OVERVIEW_PARTS.all_keys():
         yield f"overview.{key}", getattr(report.overview, key)
     p = report.problems
     yield "problems.problems_intro", p.problems_intro

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import attrs
 
 from govreport.spec.grid import CellRole, GridBuilder, TableSpec
+from govreport.spec.headings import section_title
+from govreport.spec.labels import Label, Labels, by_key, label_set
 
 PREFIX: Final = "applications"
 
@@ -16,8 +19,8 @@ NATURAL_PERSON: Final = "自然人"
 ORGANISATIONS: Final = "法人或其他组织"
 TOTAL: Final = "总计"
 
-#: The six applicant columns, in official order: (model key, label).
-APPLICANT_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
+#: The six applicant columns, in official order: ``APPLICANT_COLUMNS.of("other").text``.
+APPLICANT_COLUMNS: Final[Labels] = label_set(
     ("natural_person", NATURAL_PERSON),
     ("commercial_enterprise", "商业企业"),
     ("research_institution", "科研机构"),
@@ -26,7 +29,12 @@ APPLICANT_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("other", "其他"),
 )
 #: The computed column.
-TOTAL_COLUMN: Final = ("total", TOTAL)
+TOTAL_COLUMN: Final = Label("total", TOTAL)
+#: All seven value columns: the six applicants, then 总计.
+COLUMNS: Final = Labels((*APPLICANT_COLUMNS, TOTAL_COLUMN))
+
+# The number a row label starts with: 一、 (a body row), （一） (a result), 1. (a sub-row).
+_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
 
 
 @attrs.frozen
@@ -37,6 +45,16 @@ class RowSpec:
     label: str
     children: tuple[RowSpec, ...] = ()
     computed: bool = False  # （七）总计: the model computes it, a file may only state it
+
+    def child(self, key: str) -> RowSpec:
+        """The sub-row ``key``: ``RESULTS.child("withheld")`` is （三）不予公开."""
+        return by_key(self.children, key, self.key)
+
+    @property
+    def number(self) -> str:
+        """The label's own number: ``三、``, ``（七）``, ``1.`` (empty if it has none)."""
+        m = _NUMBER.match(self.label)
+        return m.group(0) if m else ""
 
 
 RESULTS: Final = RowSpec(
@@ -106,6 +124,27 @@ BODY: Final[tuple[RowSpec, ...]] = (
     RowSpec("carried_forward", "四、结转下年度继续办理"),
 )
 
+# The whole body as one group, so a body row is looked up like any sub-row.
+_BODY_ROW: Final = RowSpec(PREFIX, "", BODY)
+
+#: （七）总计, the row the model computes.
+RESULTS_TOTAL: Final = RESULTS.child("total")
+
+
+def row(key: str) -> RowSpec:
+    """A body row by its dotted key: ``row("received")``, ``row("results.total")``."""
+    head, *rest = key.split(".")
+    found = _BODY_ROW.child(head)
+    for part in rest:
+        found = found.child(part)
+    return found
+
+
+def path(key: str) -> str:
+    """The model path of a row: ``path("results.total")`` → ``applications.results.total``."""
+    row(key)  # a typo is a KeyError here, not a path that resolves to nothing later
+    return f"{PREFIX}.{key}"
+
 
 def leaf_rows() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     """Every printed body row: (model path, label chain, computed), top to bottom."""
@@ -129,7 +168,7 @@ def labels() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for path, chain, _ in leaf_rows():
         out[path] = chain
-        for col_key, col_label in (*APPLICANT_COLUMNS, TOTAL_COLUMN):
+        for col_key, col_label in COLUMNS:
             out[f"{path}.{col_key}"] = (*chain, col_label)
 
     def groups(row: RowSpec, path: str, chain: tuple[str, ...]) -> None:
@@ -183,7 +222,7 @@ def build() -> TableSpec:
         emit(row, PREFIX, 0, first_in_group=False)
     return g.build(
         PREFIX,
-        "收到和处理政府信息公开申请情况",
+        section_title(PREFIX),
         header_rows=3,
         col_weights=(3, 4, 12, 4, 4, 4, 4, 4, 4, 4),
     )

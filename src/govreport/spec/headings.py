@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Final
 
-#: (key, title) of the six official sections, in order.
-SECTIONS: Final[tuple[tuple[str, str], ...]] = (
+import attrs
+
+from govreport.spec.labels import Labels, label_set
+
+#: The six official sections, in order: ``SECTIONS.of("other").text`` → ``其他需要报告的事项``.
+SECTIONS: Final[Labels] = label_set(
     ("overview", "总体情况"),
     ("proactive", "主动公开政府信息情况"),
     ("applications", "收到和处理政府信息公开申请情况"),
@@ -19,8 +23,8 @@ SECTIONS: Final[tuple[tuple[str, str], ...]] = (
     ("other", "其他需要报告的事项"),
 )
 
-#: (key, title) of the five customary sub-parts of 一、总体情况.
-OVERVIEW_PARTS: Final[tuple[tuple[str, str], ...]] = (
+#: The five customary sub-parts of 一、总体情况, in order.
+OVERVIEW_PARTS: Final[Labels] = label_set(
     ("proactive", "主动公开"),
     ("on_request", "依申请公开"),
     ("information_management", "政府信息管理"),
@@ -52,16 +56,40 @@ def subsection_heading(position: int, title: str) -> str:
     return f"（{chinese_ordinal(position)}）{title}"
 
 
+@attrs.frozen
+class OfficialHeading:
+    """An official section's heading: ``heading("applications").text`` → ``三、收到和……``.
+
+    ``number`` is the position in the official order.  (In a document with
+    plugin sections the printed number may differ; labels and messages name
+    the official section.)
+    """
+
+    key: str
+    number: int
+    title: str
+
+    @property
+    def ordinal(self) -> str:
+        """``三`` for the third section."""
+        return chinese_ordinal(self.number)
+
+    @property
+    def text(self) -> str:
+        return section_heading(self.number, self.title)
+
+
+def heading(key: str) -> OfficialHeading:
+    """The official section ``key`` (``KeyError`` for a key that is not one of the six)."""
+    label = SECTIONS.of(key)
+    return OfficialHeading(key, SECTIONS.index(label) + 1, label.text)
+
+
 def section_title(key: str) -> str:
-    return dict(SECTIONS)[key]
+    """``section_title("other")`` → ``其他需要报告的事项`` (no ordinal)."""
+    return SECTIONS.of(key).text
 
 
 def official_heading(key: str) -> str:
-    """The heading of an official section by key, numbered as in the official order.
-
-    ``official_heading("other")`` → ``六、其他需要报告的事项``.  (In a document
-    with plugin sections the printed number may differ; labels and messages
-    name the official section.)
-    """
-    keys = [k for k, _ in SECTIONS]
-    return section_heading(keys.index(key) + 1, section_title(key))
+    """``official_heading("other")`` → ``六、其他需要报告的事项``; see :func:`heading`."""
+    return heading(key).text

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 from govreport.spec.grid import CellRole, GridBuilder, TableSpec
+from govreport.spec.headings import section_title
+from govreport.spec.labels import Labels, label_set
 
 INFO_CONTENT: Final = "信息内容"
 
-#: Document columns of 第二十条第（一）项: (key, label).
-DOCUMENT_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
+#: Document columns of 第二十条第（一）项: ``DOCUMENT_COLUMNS.of("in_force").text``.
+DOCUMENT_COLUMNS: Final[Labels] = label_set(
     ("issued", "本年制发件数"),
     ("repealed", "本年废止件数"),
     ("in_force", "现行有效件数"),
@@ -25,15 +27,27 @@ ARTICLE_20_8: Final = "第二十条第（八）项"
 DECISIONS: Final = "本年处理决定数量"
 FEE_AMOUNT: Final = "本年收费金额（单位：万元）"
 
-DOCUMENT_ROWS: Final[tuple[tuple[str, str], ...]] = (
+DOCUMENT_ROWS: Final[Labels] = label_set(
     ("rules", "规章"),
     ("normative_documents", "行政规范性文件"),
 )
-SINGLE_VALUE_BLOCKS: Final[tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]] = (
-    (ARTICLE_20_5, DECISIONS, (("licensing", "行政许可"),)),
-    (ARTICLE_20_6, DECISIONS, (("punishment", "行政处罚"), ("coercion", "行政强制"))),
-    (ARTICLE_20_8, FEE_AMOUNT, (("fees", "行政事业性收费"),)),
+
+
+class Block(NamedTuple):
+    """A block of table 二 with one value column: 第二十条第（五）、（六）、（八）项."""
+
+    group: str  # the group row, e.g. 第二十条第（五）项
+    value_label: str  # the value column's heading
+    rows: Labels
+
+
+SINGLE_VALUE_BLOCKS: Final[tuple[Block, ...]] = (
+    Block(ARTICLE_20_5, DECISIONS, label_set(("licensing", "行政许可"))),
+    Block(ARTICLE_20_6, DECISIONS, label_set(("punishment", "行政处罚"), ("coercion", "行政强制"))),
+    Block(ARTICLE_20_8, FEE_AMOUNT, label_set(("fees", "行政事业性收费"))),
 )
+#: The blocks that count 处理决定 (行政许可, 行政处罚, 行政强制): one unit, one scale.
+DECISION_BLOCKS: Final = tuple(b for b in SINGLE_VALUE_BLOCKS if b.value_label == DECISIONS)
 
 PREFIX: Final = "proactive"
 
@@ -70,4 +84,4 @@ def build() -> TableSpec:
             )
     # Table 二 repeats its sub-headers inside the body, so only the first
     # group row would make sense as a page header: none is repeated.
-    return g.build(PREFIX, "主动公开政府信息情况", header_rows=0, col_weights=(4, 3, 3, 3))
+    return g.build(PREFIX, section_title(PREFIX), header_rows=0, col_weights=(4, 3, 3, 3))

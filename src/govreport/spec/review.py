@@ -2,29 +2,50 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 from govreport.spec.grid import CellRole, GridBuilder, TableSpec
+from govreport.spec.headings import section_title
+from govreport.spec.labels import Label, Labels, by_key, label_set
 
 PREFIX: Final = "review_litigation"
 REVIEW: Final = "行政复议"
 LITIGATION: Final = "行政诉讼"
 
-#: The four outcomes, then the computed total: (model key, label).
-OUTCOMES: Final[tuple[tuple[str, str], ...]] = (
+#: The four outcomes, in official order: ``OUTCOMES.of("upheld").text``.
+OUTCOMES: Final[Labels] = label_set(
     ("upheld", "结果维持"),
     ("corrected", "结果纠正"),
     ("other", "其他结果"),
     ("pending", "尚未审结"),
 )
-TOTAL: Final = ("total", "总计")
+#: The computed column of each group.
+TOTAL: Final = Label("total", "总计")
 
-#: The three groups: (model key, label chain).
-GROUPS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    ("review", (REVIEW,)),
-    ("litigation_direct", (LITIGATION, "未经复议直接起诉")),
-    ("litigation_after_review", (LITIGATION, "复议后起诉")),
+
+class Group(NamedTuple):
+    """A group of columns: 行政复议, or one of the two kinds of 行政诉讼."""
+
+    key: str
+    chain: tuple[str, ...]  # the header labels above it, outermost first
+
+    @property
+    def text(self) -> str:
+        """The chain as one label: ``行政诉讼/未经复议直接起诉``."""
+        return "/".join(self.chain)
+
+
+#: The three groups, in official order.
+GROUPS: Final[tuple[Group, ...]] = (
+    Group("review", (REVIEW,)),
+    Group("litigation_direct", (LITIGATION, "未经复议直接起诉")),
+    Group("litigation_after_review", (LITIGATION, "复议后起诉")),
 )
+
+
+def group(key: str) -> Group:
+    """A group by key: ``group("review").text`` → ``行政复议``."""
+    return by_key(GROUPS, key, "review_litigation")
 
 
 def labels() -> dict[str, tuple[str, ...]]:
@@ -55,6 +76,4 @@ def build() -> TableSpec:
         for o_key, _ in OUTCOMES:
             g.add(CellRole.VALUE, path=f"{PREFIX}.{key}.{o_key}")
         g.add(CellRole.TOTAL, path=f"{PREFIX}.{key}.total")
-    return g.build(
-        PREFIX, "政府信息公开行政复议、行政诉讼情况", header_rows=3, col_weights=(1,) * (3 * width)
-    )
+    return g.build(PREFIX, section_title(PREFIX), header_rows=3, col_weights=(1,) * (3 * width))

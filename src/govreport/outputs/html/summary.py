@@ -54,22 +54,18 @@ def short_label(label: str) -> str:
     return m.group(1) if m else label
 
 
-def _row(key: str) -> app_spec.RowSpec:
-    return next(r for r in app_spec.BODY if r.key == key)
-
-
 def results_chart(report: AnnualReport) -> Chart:
     """（一）–（六）: how the year's applications were handled."""
     results = report.applications.results
     values = {key: counts.total for key, counts in results.outcomes()}
     rows = [r for r in app_spec.RESULTS.children if r.key in values]
-    total_label = next(r.label for r in app_spec.RESULTS.children if r.key == "total")
+    total_label = app_spec.RESULTS_TOTAL.label
     title = without_ordinal(app_spec.RESULTS.label)
     return Chart(
         key="results",
         title=title,
         description=(
-            f"{title}：{rows[0].label[:3]}至{rows[-1].label[:3]}各类结果的申请件数，"
+            f"{title}：{rows[0].number}至{rows[-1].number}各类结果的申请件数，"
             f"合计即{total_label}{results.total.total}件。"
         ),
         unit="件",
@@ -80,7 +76,7 @@ def results_chart(report: AnnualReport) -> Chart:
 def applicants_chart(report: AnnualReport) -> Chart:
     """Who applied: this year's new applications by applicant type."""
     received = report.applications.received
-    row_label = without_ordinal(_row("received").label)
+    row_label = without_ordinal(app_spec.row("received").label)
     title = f"{app_spec.APPLICANTS}（{row_label}）"
     return Chart(
         key="applicants",
@@ -98,8 +94,8 @@ def decisions_chart(report: AnnualReport) -> Chart:
     the fee amount (万元) count other things, so they stay out of this scale.
     """
     p = report.proactive
-    rows = [row for _, _, block in pro_spec.SINGLE_VALUE_BLOCKS[:2] for row in block]
-    groups = "、".join(group for group, _, _ in pro_spec.SINGLE_VALUE_BLOCKS[:2])
+    rows = [row for block in pro_spec.DECISION_BLOCKS for row in block.rows]
+    groups = "、".join(block.group for block in pro_spec.DECISION_BLOCKS)
     return Chart(
         key="decisions",
         title=pro_spec.DECISIONS,
@@ -122,12 +118,11 @@ def comparison_chart(report: AnnualReport, previous: AnnualReport) -> Chart:
             rl.litigation_total,
         )
 
-    total_row = next(r for r in app_spec.RESULTS.children if r.key == "total")
-    total_label = rev_spec.TOTAL[1]
+    total_label = rev_spec.TOTAL.text
     labels = (
-        without_ordinal(_row("received").label),
-        f"{without_ordinal(app_spec.RESULTS.label)}{total_row.label}",
-        without_ordinal(_row("carried_forward").label),
+        without_ordinal(app_spec.row("received").label),
+        f"{without_ordinal(app_spec.RESULTS.label)}{app_spec.RESULTS_TOTAL.label}",
+        without_ordinal(app_spec.row("carried_forward").label),
         f"{rev_spec.REVIEW}{total_label}",
         f"{rev_spec.LITIGATION}{total_label}",
     )

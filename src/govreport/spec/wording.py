@@ -1,0 +1,34 @@
+"""How the report writes dates, amounts and the fee sentence: conventions, not layout.
+
+The document writes them and the rules quote them in their messages (S1 shows
+the sentence the builder will add; DATE1–3 show dates as the report prints
+them), so they live here, at the bottom of the import graph, rather than in
+the document layer the rules must not import.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+#: 六 customarily states this fee (国办函〔2020〕109号); the builder adds a
+#: sentence when the text does not, and rule S1 says so.
+FEE_TERM: Final = "信息处理费"
+
+
+def official_date(d: date) -> str:
+    """GB/T 9704 7.3.5.4: full year, no zero padding: 2025年1月20日."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def format_number(value: int | Decimal) -> str:
+    """Counts as digits; money exactly as given (``18651.06``, never ``18651.060000001``)."""
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def fee_sentence(year: int, fee: int | Decimal) -> str:
+    """The sentence on the 信息处理费 of ``year``, stated even when nothing was charged."""
+    if fee == 0:
+        return f"{year}年度，本机关未收取{FEE_TERM}。"
+    return f"{year}年度，本机关共收取{FEE_TERM}{format_number(fee)}元。"
