@@ -25,7 +25,7 @@ import attrs
 
 from govreport import spec
 from govreport.fileio import atomic_write
-from govreport.model import AnnualReport, ApplicantCounts, Outcomes, Overview, Results
+from govreport.model import AnnualReport, ApplicantCounts, Outcomes, Overview, Results, data_fields
 from govreport.plugins import Engine
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "data-file.md"
@@ -101,7 +101,7 @@ def _default(field: attrs.Attribute[typing.Any]) -> str:
 def rows(cls: type = AnnualReport, prefix: str = "") -> Iterator[tuple[str, str, str, str]]:
     """(path, label, kind and rules, required/default) for every field, depth first."""
     hints = typing.get_type_hints(cls)
-    for field in attrs.fields(cls):
+    for field in data_fields(cls):
         path = f"{prefix}.{field.name}" if prefix else field.name
         hint, optional = _optional(hints[field.name])
         label = spec.location_of(path)

@@ -1,37 +1,298 @@
 """govreport: the 政府信息公开工作年度报告, made correct from data.
 
-The public API lives here; everything else may change between releases.
+This module is the public API, for library users and plugin authors alike
+(test helpers are in :mod:`govreport.testing`).  Every other module is
+internal and may change between releases; import from here::
+
+    from govreport import Engine, read_report
+
+    engine = Engine()
+    report = read_report("report.yaml")
+    findings = engine.validate(report)     # stated totals checked, as the CLI does
+    docx = engine.render(report, "docx")   # refuses a report with errors
+
+Names are loaded on first use (PEP 562), so ``import govreport`` and
+``import govreport.model`` stay cheap: the command line's ``--help`` does not
+pay for Jinja, PyYAML and pluggy.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from govreport.document import Document, Placement, Section, SectionProvider
-from govreport.model import AdminLevel, Agency, AnnualReport
-from govreport.outputs.base import Capability, OptionSpec, OutputFormat, RenderRequest
-from govreport.plugins import DuplicateNameError, Engine, default_engine, hookimpl
-from govreport.rules.base import Finding, Rule, RuleContext, Severity
+#: Public name → the internal module that defines it.
+_EXPORTS: dict[str, str] = {
+    # the report model
+    **dict.fromkeys(
+        (
+            "AdminLevel",
+            "Agency",
+            "AnnualReport",
+            "ApplicantCounts",
+            "Applications",
+            "Contact",
+            "DocumentCounts",
+            "ListStyle",
+            "NotProcessed",
+            "OtherHandling",
+            "OtherMatters",
+            "Outcomes",
+            "Overview",
+            "ProactiveDisclosure",
+            "ProblemsAndImprovements",
+            "Results",
+            "ReviewLitigation",
+            "Unavailable",
+            "Withheld",
+        ),
+        "govreport.model",
+    ),
+    # reading and writing data files
+    "read_report": "govreport.plugins.shortcuts",
+    "load_report": "govreport.plugins.shortcuts",
+    "parse_report": "govreport.plugins.shortcuts",
+    "LoadResult": "govreport.io",
+    "save_report": "govreport.io",
+    "dump_report": "govreport.io",
+    # the engine and plugins
+    "Engine": "govreport.plugins.engine",
+    "default_engine": "govreport.plugins.engine",
+    "PluginInfo": "govreport.plugins.engine",
+    "PluginFailure": "govreport.plugins.engine",
+    "hookimpl": "govreport.plugins.hookspecs",
+    "RegisterOutput": "govreport.plugins.hookspecs",
+    "RegisterSection": "govreport.plugins.hookspecs",
+    "RegisterRule": "govreport.plugins.hookspecs",
+    "RegisterExtension": "govreport.plugins.hookspecs",
+    "RegisterLoader": "govreport.plugins.hookspecs",
+    "RegisterTemplateHelper": "govreport.plugins.hookspecs",
+    "Extension": "govreport.plugins.contributions",
+    "InputLoader": "govreport.plugins.contributions",
+    "TemplateHelper": "govreport.plugins.contributions",
+    "HelperKind": "govreport.plugins.contributions",
+    # validation
+    "Finding": "govreport.findings",
+    "Severity": "govreport.findings",
+    "Rule": "govreport.rules.base",
+    "RuleContext": "govreport.rules.base",
+    # the document and section providers
+    **dict.fromkeys(
+        (
+            "Block",
+            "BuildContext",
+            "Document",
+            "Heading",
+            "Numbering",
+            "Paragraph",
+            "ParagraphRole",
+            "Placement",
+            "Section",
+            "SectionProvider",
+            "Signature",
+            "Table",
+            "TableCell",
+            "Where",
+        ),
+        "govreport.document",
+    ),
+    # output formats
+    "OutputFormat": "govreport.outputs.base",
+    "OptionSpec": "govreport.outputs.base",
+    "Capability": "govreport.outputs.base",
+    "RenderRequest": "govreport.outputs.base",
+    # errors: one hierarchy under GovreportError
+    "GovreportError": "govreport.errors",
+    "ValidationRefusedError": "govreport.errors",
+    "UnknownFormatError": "govreport.errors",
+    "PluginError": "govreport.errors",
+    "PluginLoadError": "govreport.plugins.engine",
+    "DuplicateNameError": "govreport.plugins.registry",
+    "ReportFileError": "govreport.io.errors",
+    "DataFileError": "govreport.io.errors",
+    "UnreadableFileError": "govreport.io.errors",
+    "UnsupportedFormatError": "govreport.io.errors",
+    "OptionError": "govreport.outputs.base",
+    "PlacementError": "govreport.document.assemble",
+    "PlaceholderError": "govreport.placeholders",
+    "TemplateError": "govreport.outputs.docx.errors",
+}
 
+#: Kept literal for tools; a test keeps it equal to _EXPORTS.
 __all__ = [
     "AdminLevel",
     "Agency",
     "AnnualReport",
+    "ApplicantCounts",
+    "Applications",
+    "Block",
+    "BuildContext",
     "Capability",
+    "Contact",
+    "DataFileError",
     "Document",
+    "DocumentCounts",
     "DuplicateNameError",
     "Engine",
+    "Extension",
     "Finding",
+    "GovreportError",
+    "Heading",
+    "HelperKind",
+    "InputLoader",
+    "ListStyle",
+    "LoadResult",
+    "NotProcessed",
+    "Numbering",
+    "OptionError",
     "OptionSpec",
+    "OtherHandling",
+    "OtherMatters",
+    "Outcomes",
     "OutputFormat",
+    "Overview",
+    "Paragraph",
+    "ParagraphRole",
+    "PlaceholderError",
     "Placement",
+    "PlacementError",
+    "PluginError",
+    "PluginFailure",
+    "PluginInfo",
+    "PluginLoadError",
+    "ProactiveDisclosure",
+    "ProblemsAndImprovements",
+    "RegisterExtension",
+    "RegisterLoader",
+    "RegisterOutput",
+    "RegisterRule",
+    "RegisterSection",
+    "RegisterTemplateHelper",
     "RenderRequest",
+    "ReportFileError",
+    "Results",
+    "ReviewLitigation",
     "Rule",
     "RuleContext",
     "Section",
     "SectionProvider",
     "Severity",
+    "Signature",
+    "Table",
+    "TableCell",
+    "TemplateError",
+    "TemplateHelper",
+    "Unavailable",
+    "UnknownFormatError",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+    "ValidationRefusedError",
+    "Where",
+    "Withheld",
     "__version__",
     "default_engine",
+    "dump_report",
     "hookimpl",
+    "load_report",
+    "parse_report",
+    "read_report",
+    "save_report",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govreport' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EXPORTS
+    from govreport.document import (
+        Block,
+        BuildContext,
+        Document,
+        Heading,
+        Numbering,
+        Paragraph,
+        ParagraphRole,
+        Placement,
+        Section,
+        SectionProvider,
+        Signature,
+        Table,
+        TableCell,
+        Where,
+    )
+    from govreport.document.assemble import PlacementError
+    from govreport.errors import (
+        GovreportError,
+        PluginError,
+        UnknownFormatError,
+        ValidationRefusedError,
+    )
+    from govreport.findings import Finding, Severity
+    from govreport.io import LoadResult, dump_report, save_report
+    from govreport.io.errors import (
+        DataFileError,
+        ReportFileError,
+        UnreadableFileError,
+        UnsupportedFormatError,
+    )
+    from govreport.model import (
+        AdminLevel,
+        Agency,
+        AnnualReport,
+        ApplicantCounts,
+        Applications,
+        Contact,
+        DocumentCounts,
+        ListStyle,
+        NotProcessed,
+        OtherHandling,
+        OtherMatters,
+        Outcomes,
+        Overview,
+        ProactiveDisclosure,
+        ProblemsAndImprovements,
+        Results,
+        ReviewLitigation,
+        Unavailable,
+        Withheld,
+    )
+    from govreport.outputs.base import (
+        Capability,
+        OptionError,
+        OptionSpec,
+        OutputFormat,
+        RenderRequest,
+    )
+    from govreport.outputs.docx.errors import TemplateError
+    from govreport.placeholders import PlaceholderError
+    from govreport.plugins.contributions import Extension, HelperKind, InputLoader, TemplateHelper
+    from govreport.plugins.engine import (
+        Engine,
+        PluginFailure,
+        PluginInfo,
+        PluginLoadError,
+        default_engine,
+    )
+    from govreport.plugins.hookspecs import (
+        RegisterExtension,
+        RegisterLoader,
+        RegisterOutput,
+        RegisterRule,
+        RegisterSection,
+        RegisterTemplateHelper,
+        hookimpl,
+    )
+    from govreport.plugins.registry import DuplicateNameError
+    from govreport.plugins.shortcuts import load_report, parse_report, read_report

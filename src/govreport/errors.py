@@ -17,7 +17,7 @@ root they share, at the bottom of the import graph.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from govreport.findings import Finding
@@ -27,7 +27,12 @@ class GovreportError(Exception):
     """Base of every error govreport raises for its users.
 
     ``str(exc)`` is the message for people (Chinese, one line where possible).
+    ``exit_status`` is what the ``govreport`` command exits with for it: 1 for
+    data that is wrong, 2 for input that cannot be used at all (a file, a
+    template, a format or option name), 3 for a plugin that failed.
     """
+
+    exit_status: ClassVar[int] = 1
 
 
 class ValidationRefusedError(GovreportError):
@@ -55,6 +60,8 @@ class ValidationRefusedError(GovreportError):
 class UnknownFormatError(GovreportError, KeyError):
     """No output format of that name is installed."""
 
+    exit_status = 2
+
     def __init__(self, name: str, known: Sequence[str]) -> None:
         self.name = name
         self.known = tuple(known)
@@ -75,6 +82,8 @@ class PluginError(GovreportError):
     method, such as ``render``) and ``target`` what it was working on (a format,
     a section, a rule), when known.  The original exception is ``__cause__``.
     """
+
+    exit_status = 3
 
     def __init__(self, plugin: str, hook: str, reason: str, *, target: str = "") -> None:
         self.plugin = plugin

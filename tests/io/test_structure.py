@@ -8,12 +8,12 @@ from pathlib import Path
 import attrs
 import pytest
 
+from govreport import read_report
 from govreport.io import (
     DataFileError,
     format_problem,
     load_report,
     parse_report,
-    read_report,
 )
 from govreport.model import AdminLevel, ApplicantCounts
 from govreport.rules.base import Severity

@@ -14,6 +14,7 @@ from govreport.model import (
     AnnualReport,
     ApplicantCounts,
     Outcomes,
+    data_fields,
     resolve,
 )
 from govreport.testing import sample_report, zero_report
@@ -25,7 +26,7 @@ def test_every_model_field_has_a_label() -> None:
 
     def walk(cls: type, prefix: str) -> None:
         hints = typing.get_type_hints(cls)  # the model uses string annotations
-        for a in attrs.fields(cls):
+        for a in data_fields(cls):
             t = hints[a.name]
             path = f"{prefix}{a.name}"
             if isinstance(t, type) and attrs.has(t):

@@ -9,6 +9,7 @@ import pytest
 
 from govreport import Capability, Engine, hookimpl
 from govreport.document import Paragraph, Placement, Section, SectionProvider
+from govreport.errors import UnknownFormatError
 from govreport.plugins import DISABLE_AUTOLOAD_ENV, DuplicateNameError, PluginLoadError
 from govreport.testing import sample_report
 
@@ -95,8 +96,10 @@ def test_misspelled_hook_is_refused_with_its_name() -> None:
 
 
 def test_unknown_format_lists_known_ones() -> None:
-    with pytest.raises(KeyError, match="no output format named 'nope'"):
+    with pytest.raises(UnknownFormatError, match=r"nope.*txt、html、docx、pdf") as caught:
         Engine(autoload=False).render(sample_report(), "nope")
+    assert isinstance(caught.value, KeyError)  # what callers caught before 1.0
+    assert caught.value.known[:4] == ("txt", "html", "docx", "pdf")
 
 
 def _install_entry_point(tmp_path: Path, module: str, body: str, ep_name: str) -> None:

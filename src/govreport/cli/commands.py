@@ -12,7 +12,6 @@ from govreport.cli.common import EXIT_FINDINGS, engine, load, path_argument, pre
 from govreport.fileio import atomic_write
 from govreport.io import LoadResult, format_problem, save_report, skeleton
 from govreport.model import AdminLevel, AnnualReport
-from govreport.outputs.base import OptionError
 from govreport.rules.base import Finding, Severity
 from govreport.rules.report import format_finding, has_errors, sort_findings
 
@@ -33,7 +32,10 @@ def new(year: int | None, agency: str, level: str) -> None:
         import datetime
 
         year = datetime.date.today().year - 1
-    click.echo(skeleton(year=year, agency=agency, level=level), nl=False)
+    # Each installed plugin's data block too, labelled and with its defaults.
+    installed = engine().extensions
+    blocks = [(ext, installed.owner(name)) for name, ext in installed.items()]
+    click.echo(skeleton(year=year, agency=agency, level=level, extensions=blocks), nl=False)
 
 
 def _all_findings(
@@ -46,7 +48,7 @@ def _all_findings(
         # errors matter for this year's exit status when they stop R6.
         findings.extend(previous.problems)
         prev_report = previous.report
-    findings.extend(engine().validate(loaded.report, previous=prev_report, stated=loaded.stated))
+    findings.extend(engine().validate(loaded.report, previous=prev_report))
     return sort_findings(findings), prev_report
 
 
@@ -160,12 +162,8 @@ def render(
 ) -> None:
     """由数据文件生成报告 (render the report into one or more formats)."""
     eng = engine()
-    unknown = [f for f in formats if f not in eng.outputs]
-    if unknown:
-        raise click.BadParameter(
-            f"未知的输出格式 {', '.join(unknown)}（可用：{', '.join(eng.outputs)}）",
-            param_hint="--format",
-        )
+    for name in formats:
+        eng.output(name)  # an unknown name stops here, before anything is read
     loaded = load(data_file)
     prev = load(previous) if previous else None
     findings, prev_report = _all_findings(loaded, prev)
@@ -191,16 +189,15 @@ def render(
         fmt = eng.outputs[name]
         # Flags meant for other formats are not errors when several are rendered.
         options = {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
-        try:
-            data = eng.render(
-                loaded.report,
-                name,
-                previous=prev_report,
-                options=options,
-                signature=not no_signature,
-            )
-        except OptionError as exc:
-            raise click.UsageError(str(exc)) from None
+        # Validated above with the file's own problems too; --force decided.
+        data = eng.render(
+            loaded.report,
+            name,
+            previous=prev_report,
+            options=options,
+            signature=not no_signature,
+            allow_errors=True,
+        )
         target = out_dir / f"{data_file.stem}{fmt.extension}"
         atomic_write(target, data)
         click.echo(f"已生成 (written)：{target}")

@@ -7,7 +7,9 @@ status, never a traceback: 0 clean, 1 errors found, 2 unreadable input.
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 
 import click
 
@@ -15,12 +17,25 @@ from govreport import __version__
 from govreport.cli.commands import convert, new, render, validate
 from govreport.cli.plugins import plugins
 from govreport.cli.template import template_group
+from govreport.errors import GovreportError
+
+#: Exit status of a defect in govreport itself (please report it, with --debug).
+EXIT_INTERNAL = 4
+#: Set to 1 for tracebacks, like --debug.
+DEBUG_ENV = "GOVREPORT_DEBUG"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govreport")
-def cli() -> None:
-    """政府信息公开工作年度报告：由数据生成、校验 (make and check the annual report)."""
+@click.option(
+    "--debug", is_flag=True, help="出错时显示完整的回溯信息 (show the traceback of an error)"
+)
+def cli(debug: bool) -> None:
+    """政府信息公开工作年度报告：由数据生成、校验 (make and check the annual report).
+
+    退出状态 (exit status)：0 成功；1 数据有错误或被拒绝生成；2 文件、模板、格式或选项
+    无法使用；3 插件出错；4 govreport 自身的缺陷（请加 --debug 报告）。
+    """
 
 
 for command in (new, validate, render, convert, plugins, template_group):
@@ -39,7 +54,25 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("已中止 (aborted)", err=True)
         return 1
+    except GovreportError as exc:
+        _show_traceback(argv)
+        click.echo(f"错误 (error)：{exc}", err=True)
+        return exc.exit_status
+    except Exception as exc:  # a defect of ours: still one line, never a bare traceback
+        _show_traceback(argv)
+        click.echo(
+            f"内部错误 (internal error)：{type(exc).__name__}: {exc}；"
+            "请加 --debug 重新运行并报告此问题 (rerun with --debug and report it)",
+            err=True,
+        )
+        return EXIT_INTERNAL
     return code if isinstance(code, int) else 0
+
+
+def _show_traceback(argv: list[str] | None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if "--debug" in args or os.environ.get(DEBUG_ENV, "").strip() not in ("", "0"):
+        traceback.print_exc()
 
 
 if __name__ == "__main__":  # pragma: no cover

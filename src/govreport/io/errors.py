@@ -29,6 +29,8 @@ BLANK_CELL: Final = "D4"
 class ReportFileError(GovreportError):
     """Base of every error this package raises for a user's file."""
 
+    exit_status = 2
+
 
 class UnreadableFileError(ReportFileError):
     """The file cannot be read as a data file at all."""
@@ -51,6 +53,8 @@ class UnsupportedFormatError(ReportFileError, ValueError):
 
 class DataFileError(ReportFileError):
     """A readable file with errors in its fields; the message lists every problem."""
+
+    exit_status = 1
 
     def __init__(self, source: Path, problems: Sequence[Finding]) -> None:
         self.source = source

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -115,6 +116,8 @@ def parse_report(
     ext = _extensions(data.get(EXTENSIONS), extensions, col, owners or {})
     if ext:
         report = attrs.evolve(report, extensions=ext)
+    if col.stated:
+        report = attrs.evolve(report, stated_totals=dict(col.stated))
     if "year" in col.defaulted:
         # Year 0 has no calendar: rules computing the statistical period would
         # crash.  Guess from the publication date (reports come out the year after).
@@ -142,7 +145,23 @@ def load_report(
 def read_report(
     path: str | os.PathLike[str], *, extensions: Mapping[str, type] | None = None
 ) -> AnnualReport:
-    """Strict: the report, or :class:`DataFileError` listing every problem."""
+    """Strict: the report, or :class:`DataFileError` listing every problem.
+
+    Deprecated without ``extensions``: use :func:`govreport.read_report`, which
+    knows the installed plugins.  Called that way it now delegates there, so
+    that the old route gives the same answer as every other.
+    """
+    if extensions is None:
+        warnings.warn(
+            "govreport.io.read_report(path) is deprecated and will be removed in 2.0: use "
+            "govreport.read_report(path), which reads installed plugins' data blocks",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        # The one upward import of this layer, for the deprecated route only.
+        from govreport.plugins.shortcuts import read_report as engine_read
+
+        return engine_read(path)
     result = load_report(path, extensions=extensions)
     if not result.ok:
         raise DataFileError(result.source, result.problems)

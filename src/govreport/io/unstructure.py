@@ -37,4 +37,20 @@ def report_data(report: AnnualReport) -> dict[str, Any]:
     if not data.get("extensions"):
         # A file without plugin data stays free of an empty extensions block.
         data.pop("extensions", None)
+    # Stated totals go back where the source had them (``total:`` in a row,
+    # the （七）总计 row, table 四's 总计), so a converted file keeps its evidence.
+    data.pop("stated_totals", None)
+    for path, value in sorted(report.stated_totals.items()):
+        _put(data, path.split("."), value)
     return data
+
+
+def _put(data: dict[str, Any], keys: list[str], value: object) -> None:
+    here = data
+    for key in keys[:-1]:
+        child = here.get(key)
+        if not isinstance(child, dict):
+            # The （七）总计 row exists only where stated; it prints as one line.
+            child = here[key] = FlowMapping()
+        here = child
+    here[keys[-1]] = value

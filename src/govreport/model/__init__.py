@@ -1,5 +1,6 @@
 """The report model: frozen attrs classes, totals computed, no file formats."""
 
+from govreport.model._datafile import data_fields
 from govreport.model.agency import AdminLevel, Agency, Contact
 from govreport.model.applications import (
     Applications,
@@ -36,5 +37,6 @@ __all__ = [
     "ReviewLitigation",
     "Unavailable",
     "Withheld",
+    "data_fields",
     "resolve",
 ]

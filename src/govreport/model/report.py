@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
-from govreport.model._validators import text_field, whole_number
+from govreport.model._converters import to_int
+from govreport.model._datafile import DERIVED
+from govreport.model._validators import date_field, record_field, text_field, whole_number
 from govreport.model.agency import Agency
 from govreport.model.applications import Applications
+from govreport.model.errors import placed
 from govreport.model.narrative import OtherMatters, Overview, ProblemsAndImprovements
 from govreport.model.proactive import ProactiveDisclosure
 from govreport.model.review import ReviewLitigation
@@ -22,23 +26,35 @@ def _extension_values(instance: object, attribute: object, value: object) -> Non
         raise TypeError(f"extensions must map names to attrs instances, got {value!r}")
 
 
+def _stated_values(instance: object, attribute: object, value: object) -> None:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, int | Decimal) and not isinstance(v, bool)
+        for k, v in value.items()
+    ):
+        raise TypeError(f"stated_totals must map model paths to numbers, got {value!r}")
+
+
+@placed("")
 @attrs.frozen(kw_only=True)
 class AnnualReport:
-    """政府信息公开工作年度报告 in the 2021 format.  Pure data; knows no file format."""
+    """政府信息公开工作年度报告 in the 2021 format.  Pure data; knows no file format.
 
-    agency: Agency = attrs.field(validator=attrs.validators.instance_of(Agency))
-    year: int = attrs.field(validator=whole_number)
-    published: date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
-    )
+    Constructors convert what is unambiguous (``published="2025-01-20"``, a
+    mapping for a part, a list for a row; see docs/building-reports.md) and
+    raise :class:`~govreport.model.errors.ModelError` for anything else.
+    """
+
+    agency: Agency = record_field(Agency, required=True)
+    year: int = attrs.field(converter=to_int, validator=whole_number)
+    published: date | None = date_field()
     #: The paragraph before 一; generated from agency and year when empty.
     opening: str = text_field()
-    overview: Overview = attrs.field(factory=Overview)
-    proactive: ProactiveDisclosure = attrs.field(factory=ProactiveDisclosure)
-    applications: Applications = attrs.field(factory=Applications)
-    review_litigation: ReviewLitigation = attrs.field(factory=ReviewLitigation)
-    problems: ProblemsAndImprovements = attrs.field(factory=ProblemsAndImprovements)
-    other: OtherMatters = attrs.field(factory=OtherMatters)
+    overview: Overview = record_field(Overview)
+    proactive: ProactiveDisclosure = record_field(ProactiveDisclosure)
+    applications: Applications = record_field(Applications)
+    review_litigation: ReviewLitigation = record_field(ReviewLitigation)
+    problems: ProblemsAndImprovements = record_field(ProblemsAndImprovements)
+    other: OtherMatters = record_field(OtherMatters)
     #: 署名 under the text; the agency's name when empty.
     signatory: str = text_field()
     #: Plugin-owned data blocks, by extension name (``extensions:`` in a data
@@ -46,6 +62,16 @@ class AnnualReport:
     #: registered; the core model itself stays closed to anything else.
     extensions: Mapping[str, object] = attrs.field(
         factory=dict, validator=_extension_values, eq=True, hash=False
+    )
+
+    #: Totals as the source stated them (model path → value), e.g.
+    #: ``applications.received.total``: what a data file typed or a published
+    #: report printed.  The model computes every total itself and never uses
+    #: these; they are kept as evidence so that validation (rules R1, R2, R4)
+    #: compares them with the computed ones whatever route the report took,
+    #: and so that writing the report back keeps them.
+    stated_totals: Mapping[str, int | Decimal] = attrs.field(
+        factory=dict, validator=_stated_values, eq=True, hash=False, metadata=DERIVED
     )
 
     def extension(self, name: str) -> object | None:

@@ -6,11 +6,34 @@ Each is a small frozen record that a plugin passes to a ``register`` callback.
 from __future__ import annotations
 
 import enum
+import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
+
+from govreport.errors import GovreportError
+from govreport.io import structure
+
+
+class ExtensionTypeError(GovreportError, TypeError):
+    """An extension's data class has a field the loader cannot read.
+
+    Raised when the :class:`Extension` is made, so a plugin with such a class
+    fails to load with this one line instead of crashing ``govreport validate``.
+    """
+
+    def __init__(self, extension: str, path: str, found: str, *, reason: str = "") -> None:
+        self.extension = extension
+        self.path = path  # ``tasks[].due``: a list item's field; ``.*``: a mapping value
+        self.found = found
+        what = reason or f"field {path!r} has unsupported type {found}"
+        super().__init__(f"extension {extension!r}: {what}; supported: {structure.SUPPORTED}")
+
+
+class ExtensionExampleError(GovreportError, ValueError):
+    """An extension's ``example`` block does not load clean into its data class."""
 
 
 @attrs.frozen
@@ -18,16 +41,48 @@ class Extension:
     """A plugin-owned, typed data block: ``extensions: {name: {...}}`` in a data file.
 
     ``data_class`` is an attrs class; the loader structures the block into it
-    with the same checks and messages as the core fields.
+    with the same checks and messages as the core fields.  Its fields may be
+    scalars, Enums, nested attrs classes, optionals, lists and mappings (see
+    ``docs/extension-data.md``); any other type raises
+    :class:`ExtensionTypeError` here.  ``example`` (raw data, as a data file
+    would hold it) is what ``govreport new`` writes for the block instead of
+    the defaults.
     """
 
     name: str
     data_class: type
     title: str = ""  # Chinese, for messages and listings
+    # A dict is not hashable: leave it out of the hash (it still counts for ==).
+    example: Mapping[str, Any] | None = attrs.field(default=None, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not attrs.has(self.data_class):
-            raise TypeError(f"extension {self.name!r}: data_class must be an attrs class")
+            found = _type_name(self.data_class)
+            raise ExtensionTypeError(
+                self.name, "", found, reason=f"data_class must be an attrs class, not {found}"
+            )
+        try:
+            problem = structure.unsupported(self.data_class)
+        except NameError as exc:  # a string annotation naming nothing at module level
+            raise ExtensionTypeError(
+                self.name,
+                "",
+                "",
+                reason=f"a field's type annotation does not resolve ({exc}); "
+                "define the classes it names at module level",
+            ) from None
+        if problem is not None:
+            path, hint = problem
+            raise ExtensionTypeError(self.name, path, _type_name(hint))
+        if self.example is not None:
+            col = structure.Collector()
+            structure.structure(self.data_class, self.example, self.path, col)
+            if col.problems:
+                first = col.problems[0]
+                raise ExtensionExampleError(
+                    f"extension {self.name!r}: example is not valid data: "
+                    f"{first.path}: {first.message}"
+                )
 
     @property
     def path(self) -> str:
@@ -38,29 +93,49 @@ class Extension:
         """Where ``path`` (``extensions.NAME.field…``) is, in the plugin's own labels.
 
         Field labels come from ``attrs.field(metadata={"label": "…"})`` on the
-        data class (nested attrs classes too); a field without one keeps its
-        English name.  ``plugin`` names the plugin that registered the block.
+        data class (nested attrs classes, list items and mapping values too); a
+        field without one keeps its English name.  A list item ``tasks[1]`` is
+        ``第2项``; a mapping key is shown as written.  ``plugin`` names the
+        plugin that registered the block.
         """
         head = f"扩展“{self.title or self.name}”"
         if plugin:
             head += f"（插件 {plugin}）"
         rest = path.removeprefix(self.path).lstrip(".")
         parts = [head]
-        cls: type | None = self.data_class
-        for name in rest.split(".") if rest else ():
-            field = _field(cls, name)
-            parts.append(str(field.metadata.get("label", name)) if field else name)
-            cls = field.type if field is not None and isinstance(field.type, type) else None
-            if cls is not None and not attrs.has(cls):
-                cls = None
+        hint: object = self.data_class
+        for segment in rest.split(".") if rest else ():
+            name, *indices = segment.split("[")
+            label, hint = _step(hint, name)
+            parts.append(label)
+            for index in indices:
+                number = index.rstrip("]")
+                parts.append(f"第{int(number) + 1}项" if number.isdigit() else index)
+                hint = structure.item_type(structure.split_optional(hint)[0])
         return "/".join(parts)
 
 
-def _field(cls: type | None, name: str) -> attrs.Attribute[Any] | None:
-    if cls is None:
-        return None
-    attrs.resolve_types(cls)
+def _step(hint: object, name: str) -> tuple[str, object]:
+    """One path segment below ``hint``: (its label, its type)."""
+    hint = structure.split_optional(hint)[0]
+    if isinstance(hint, type) and attrs.has(hint):
+        field = _field(hint, name)
+        if field is not None:
+            return str(field.metadata.get("label", name)), structure.field_types(hint)[name]
+    mapped = structure.mapping_value_type(hint)
+    if mapped is not None:
+        return name, mapped  # a key the user chose: shown as written
+    return name, None
+
+
+def _field(cls: type, name: str) -> attrs.Attribute[Any] | None:
     return next((f for f in attrs.fields(cls) if f.name == name), None)
+
+
+def _type_name(hint: object) -> str:
+    if isinstance(hint, type) and not typing.get_args(hint):
+        return hint.__qualname__
+    return repr(hint).replace("typing.", "").replace("collections.abc.", "")
 
 
 @attrs.frozen

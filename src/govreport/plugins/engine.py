@@ -14,22 +14,31 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
 from govreport.document.assemble import assemble
-from govreport.errors import PluginError
 from govreport.document.blocks import Document
 from govreport.document.providers import SectionProvider
-from govreport.io import LoadResult, UnreadableFileError, load_report, parse_report
+from govreport.errors import GovreportError, PluginError, UnknownFormatError, ValidationRefusedError
+from govreport.findings import Finding, Severity
+from govreport.io import DataFileError, LoadResult, UnreadableFileError, load_report, parse_report
 from govreport.model import AnnualReport
 from govreport.outputs.base import OutputFormat, RenderRequest, check_options
 from govreport.plugins import hookspecs
+from govreport.plugins.calls import (
+    HookFailure,
+    call_in_pluggy_order,
+    fill,
+    reason,
+    wrapper_hooks,
+)
 from govreport.plugins.contributions import Extension, HelperKind, InputLoader, TemplateHelper
-from govreport.plugins.registry import Registry
-from govreport.rules.base import Finding, Rule, RuleContext
+from govreport.plugins.registry import DuplicateNameError, Registry
+from govreport.rules.base import Rule, RuleContext
+from govreport.rules.report import has_errors, sort_findings
 
 #: Built-in plugins, registered first and through the same hooks as everyone's.
 DEFAULT_PLUGINS: tuple[str, ...] = (
@@ -39,6 +48,16 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "govreport.outputs.html.plugin",
     "govreport.outputs.docx.plugin",
     "govreport.outputs.pdf",
+)
+
+#: The hooks that take a ``register`` callback (all of them, today).
+_REGISTER_HOOKS: tuple[str, ...] = (
+    "govreport_register_outputs",
+    "govreport_register_sections",
+    "govreport_register_rules",
+    "govreport_register_extensions",
+    "govreport_register_loaders",
+    "govreport_register_template_helpers",
 )
 
 ENTRY_POINT_GROUP = "govreport"
@@ -88,6 +107,7 @@ class Engine:
         self.pm.add_hookspecs(hookspecs)
         self.failures: list[PluginFailure] = []
         self._info: dict[str, tuple[str, str]] = {}  # name → (version, source)
+        self._order: dict[str, int] = {}  # name → load position (built-ins first)
         if builtins:
             for module_name in DEFAULT_PLUGINS:
                 self._add(importlib.import_module(module_name), module_name, "builtin")
@@ -100,16 +120,31 @@ class Engine:
     # -- loading -----------------------------------------------------------
 
     def _add(self, plugin: object, name: str, source: str, version: str = "") -> None:
-        self.pm.register(plugin, name=name)
+        try:
+            self.pm.register(plugin, name=name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            # A hook with arguments the spec does not have, or a taken plugin name.
+            raise PluginLoadError(name, str(exc)) from None
         try:
             # A misspelled hook is refused here, naming plugin and hook.
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
             self.pm.unregister(plugin, name=name)
             raise PluginLoadError(name, str(exc) + _did_you_mean(plugin)) from None
+        for hook_name in _REGISTER_HOOKS:
+            if name in wrapper_hooks(getattr(self.pm.hook, hook_name)):
+                self.pm.unregister(plugin, name=name)
+                raise PluginLoadError(
+                    name,
+                    f"{hook_name} is a wrapper (wrapper=True or hookwrapper=True); registration "
+                    "hooks take a register callback and cannot wrap other plugins' calls: "
+                    "use tryfirst=True or trylast=True to order them",
+                    hook_name,
+                )
         from govreport import __version__
 
         self._info[name] = (version or (__version__ if source == "builtin" else ""), source)
+        self._order[name] = len(self._order)
 
     def _load_entry_points(self) -> None:
         eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
@@ -130,27 +165,57 @@ class Engine:
         plugin_name = name or getattr(plugin, "__name__", None) or repr(plugin)
         self._add(plugin, plugin_name, "direct")
         if hasattr(self, "outputs"):
-            self._collect()
+            try:
+                self._collect()
+            except GovreportError:
+                # Refused: the engine stays as it was before the call.
+                self.pm.unregister(plugin, name=plugin_name)
+                self._info.pop(plugin_name, None)
+                self._order.pop(plugin_name, None)
+                self._collect()
+                raise
 
     # -- registries --------------------------------------------------------
 
     def _call_register_hook(
         self, hook_name: str, registry: Registry[Any], key: Callable[[Any], str]
     ) -> None:
-        # Call each implementation ourselves (in pluggy's registration order:
-        # built-ins first, tryfirst last) so that every registration is
-        # attributed to its plugin and a duplicate names both.
+        """Fill ``registry`` from one hook; failures are kept in ``self._hook_failures``."""
         hook = getattr(self.pm.hook, hook_name)
-        for impl in hook.get_hookimpls():
-
-            def register(
-                item: Any, *, override: bool = False, _plugin: str = impl.plugin_name
-            ) -> None:
-                registry.register(key(item), item, plugin=_plugin, override=override)
-
-            impl.function(register=register)
+        registrations, failures = call_in_pluggy_order(hook, key)
+        failures += fill(registry, registrations, self._order, hook_name)
+        self._hook_failures.extend(failures)
 
     def _collect(self) -> None:
+        """Fill every registry; a plugin that fails is dropped whole and the rest kept.
+
+        An entry-point plugin that fails becomes one :class:`PluginFailure`
+        line.  A built-in or a plugin passed in by the caller raises: the
+        caller asked for it by name and should hear at once.
+        """
+        while True:
+            self._hook_failures: list[HookFailure] = []
+            self._fill_registries()
+            if not self._hook_failures:
+                return
+            for failure in self._hook_failures:
+                source = self._info.get(failure.plugin, ("", "direct"))[1]
+                if source != "entry point":
+                    if isinstance(failure.error, DuplicateNameError):
+                        raise failure.error
+                    raise PluginError(
+                        failure.plugin, failure.hook, failure.reason
+                    ) from failure.error
+            for failure in self._hook_failures:
+                plugin = self.pm.get_plugin(failure.plugin)
+                if plugin is not None:
+                    self.pm.unregister(plugin, name=failure.plugin)
+                    self._info.pop(failure.plugin, None)
+                    self.failures.append(
+                        PluginFailure(failure.plugin, f"{failure.hook}: {failure.reason}")
+                    )
+
+    def _fill_registries(self) -> None:
         self.outputs: Registry[OutputFormat] = Registry("output format")
         self.sections: Registry[SectionProvider] = Registry("section provider")
         self.rules: Registry[Rule] = Registry("validation rule")
@@ -189,13 +254,15 @@ class Engine:
             target[helper.name] = helper.value
         return filters, globals_
 
-    # -- operations --------------------------------------------------------
+    # -- reading -----------------------------------------------------------
 
     def load_report(self, path: str | os.PathLike[str]) -> LoadResult:
-        """Read a data file with the plugins' loaders and extensions.
+        """Read a data file with the plugins' loaders and extensions; tolerant.
 
-        Raises :class:`govreport.io.UnreadableFileError` for a file that cannot
-        be read; every mistake inside it is a problem in the result.
+        Every mistake inside the file is a problem in the result (and the
+        report is provisional when there are errors); the report carries the
+        totals the file stated.  Raises :class:`govreport.UnreadableFileError`
+        only for a file that cannot be read at all.
         """
         source = Path(path)
         extensions = self.extension_classes()
@@ -207,6 +274,9 @@ class Engine:
                     data = loader.read(source)
                 except (OSError, ValueError) as exc:
                     raise UnreadableFileError(source, f"{loader.name}: {exc}") from None
+                except Exception as exc:
+                    owner = self.loaders.owner(loader.name)
+                    raise PluginError(owner, "read", reason(exc), target=loader.name) from exc
                 result = parse_report(
                     data, source=source, extensions=extensions, owners=self._owners()
                 )
@@ -214,6 +284,22 @@ class Engine:
         else:
             result = load_report(source, extensions=extensions, owners=self._owners())
         return attrs.evolve(result, problems=tuple(self.locate(result.problems)))
+
+    def parse_report(
+        self, data: Mapping[str, Any], *, source: str | os.PathLike[str] = "<data>"
+    ) -> LoadResult:
+        """Like :meth:`load_report`, for data already in memory (a dict as a data file holds)."""
+        result = parse_report(
+            data, source=source, extensions=self.extension_classes(), owners=self._owners()
+        )
+        return attrs.evolve(result, problems=tuple(self.locate(result.problems)))
+
+    def read_report(self, path: str | os.PathLike[str]) -> AnnualReport:
+        """Strict: the report, or :class:`govreport.DataFileError` listing every problem."""
+        result = self.load_report(path)
+        if not result.ok:
+            raise DataFileError(result.source, result.problems)
+        return result.report
 
     def _owners(self) -> dict[str, str]:
         return {name: self.extensions.owner(name) for name in self.extensions}
@@ -230,12 +316,58 @@ class Engine:
                 out.append(finding)
         return out
 
+    # -- checking ----------------------------------------------------------
+
+    def validate(
+        self,
+        report: AnnualReport,
+        *,
+        previous: AnnualReport | None = None,
+        stated: Mapping[str, Any] | None = None,
+    ) -> list[Finding]:
+        """Every rule's findings, errors first, in the order of the report.
+
+        The totals the report's source stated (``report.stated_totals``) are
+        checked against the computed ones; ``stated`` adds to or overrides them.
+        A rule that raises does not stop the others: it becomes one finding
+        (code ``PLUGIN``) naming the rule and its plugin, so a report checked by
+        a broken rule is never called clean.
+        """
+        ctx = RuleContext(report, previous, {**report.stated_totals, **(stated or {})})
+        findings: list[Finding] = []
+        for code, rule in self.rules.items():
+            try:
+                findings.extend(rule.check(ctx))
+            except GovreportError:
+                raise
+            except Exception as exc:
+                owner = self.rules.owner(code)
+                findings.append(
+                    Finding(
+                        "PLUGIN",
+                        Severity.ERROR,
+                        f"规则 {code}（插件 {owner}）运行出错，本项未能校验 "
+                        f"(rule {code} of plugin {owner} crashed)：{reason(exc)}",
+                    )
+                )
+        return sort_findings(self.locate(findings))
+
+    # -- rendering ---------------------------------------------------------
+
     def document(
         self, report: AnnualReport, *, previous: AnnualReport | None = None, signature: bool = True
     ) -> Document:
-        return assemble(report, self.sections.values(), previous=previous, signature=signature)
+        """The format-neutral document every output renders; plugin failures name the plugin."""
+        providers = [
+            attrs.evolve(p, build=_guarded(p.build, self.sections.owner(name), "build", name))
+            for name, p in self.sections.items()
+        ]
+        return assemble(report, providers, previous=previous, signature=signature)
 
     def output(self, name: str) -> OutputFormat:
+        """The output format ``name``, or :class:`govreport.UnknownFormatError`."""
+        if name not in self.outputs:
+            raise UnknownFormatError(name, list(self.outputs))
         return self.outputs[name]
 
     def render(
@@ -246,28 +378,61 @@ class Engine:
         previous: AnnualReport | None = None,
         options: Mapping[str, Any] | None = None,
         signature: bool = True,
+        allow_errors: bool = False,
     ) -> bytes:
-        fmt = self.outputs[format_name]
+        """The report as one file in ``format_name``, deterministically.
+
+        The report is validated first (with ``previous`` for the cross-year
+        rules): if any rule finds an error, :class:`govreport.ValidationRefusedError`
+        is raised carrying every finding, as ``govreport render`` refuses
+        without ``--force``.  Pass ``allow_errors=True`` to render anyway (or
+        when the report was validated already: no rule is run then).
+        """
+        fmt = self.output(format_name)
+        checked = check_options(fmt, options or {})
+        if not allow_errors:
+            findings = self.validate(report, previous=previous)
+            if has_errors(findings):
+                raise ValidationRefusedError(findings)
         filters, globals_ = self.template_namespace()
         request = RenderRequest(
-            report,
-            previous,
-            check_options(fmt, options or {}),
-            template_filters=filters,
-            template_globals=globals_,
+            report, previous, checked, template_filters=filters, template_globals=globals_
         )
         doc = self.document(report, previous=previous, signature=signature)
-        return fmt.render(doc, request)
+        owner = self.outputs.owner(format_name)
+        data = _guarded(fmt.render, owner, "render", format_name)(doc, request)
+        if not isinstance(data, bytes):
+            raise PluginError(
+                owner,
+                "render",
+                f"应返回 bytes，实际返回 {type(data).__name__} (render must return bytes)",
+                target=format_name,
+            )
+        return data
 
-    def validate(
-        self,
-        report: AnnualReport,
-        *,
-        previous: AnnualReport | None = None,
-        stated: Mapping[str, Any] | None = None,
-    ) -> list[Finding]:
-        ctx = RuleContext(report, previous, dict(stated or {}))
-        return self.locate(f for rule in self.rules.values() for f in rule.check(ctx))
+
+_T = TypeVar("_T")
+
+
+def _guarded(
+    function: Callable[..., _T], plugin: str, method: str, target: str
+) -> Callable[..., _T]:
+    """``function`` whose unexpected exceptions become a :class:`PluginError` naming the plugin.
+
+    govreport's own errors (a template, an option, a placeholder) already say
+    what to fix and pass through unchanged.
+    """
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> _T:
+        try:
+            return function(*args, **kwargs)
+        except GovreportError:
+            raise
+        except Exception as exc:
+            raise PluginError(plugin, method, reason(exc), target=target) from exc
+
+    return call
 
 
 def _did_you_mean(plugin: object) -> str:

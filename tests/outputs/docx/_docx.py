@@ -50,7 +50,7 @@ def reports() -> dict[str, AnnualReport]:
     out = {"sample": sample_report(), "township": township_report()}
     examples = sorted((ROOT / "examples").glob("*.yaml"))
     try:
-        from govreport.io import read_report
+        from govreport import read_report
     except ImportError:  # the loader is not there yet
         return out
     for path in examples:

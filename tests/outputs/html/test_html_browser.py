@@ -60,7 +60,7 @@ def _reports() -> dict[str, tuple[AnnualReport, AnnualReport | None]]:
     }
     path = EXAMPLES / "shuangpu-2024.yaml"
     if path.exists():
-        from govreport.io import read_report
+        from govreport import read_report
 
         out["shuangpu-2024"] = (read_report(path), None)
     return out

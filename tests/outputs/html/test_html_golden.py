@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import govreport
 from govreport.fileio import atomic_write
 from govreport.model import AnnualReport
 from govreport.testing import sample_report
@@ -28,8 +29,7 @@ def _example(name: str) -> Callable[[], AnnualReport]:
         path = EXAMPLES / f"{name}.yaml"
         if not path.exists():
             pytest.skip(f"example {path.name} is not in this checkout")
-        io = pytest.importorskip("govreport.io")
-        report: AnnualReport = io.read_report(path)
+        report: AnnualReport = govreport.read_report(path)
         return report
 
     return load
