@@ -69,12 +69,14 @@ def test_counts_reject_bool_and_float() -> None:
         ApplicantCounts(natural_person=1.0)  # type: ignore[arg-type]
 
 
-def test_fees_must_be_decimal() -> None:
+def test_fees_are_exact_decimals() -> None:
     from govreport.model import ProactiveDisclosure
 
-    with pytest.raises(TypeError):
-        ProactiveDisclosure(fees=18651.06)  # type: ignore[arg-type]
+    # A float is converted by its repr (tests/model/test_conversions.py), never kept.
+    assert ProactiveDisclosure(fees=18651.06).fees == Decimal("18651.06")  # type: ignore[arg-type]
     assert ProactiveDisclosure(fees=Decimal("18651.06")).fees == Decimal("18651.06")
+    with pytest.raises(TypeError):
+        ProactiveDisclosure(fees="18651,06")  # type: ignore[arg-type]
 
 
 def test_model_is_frozen() -> None:

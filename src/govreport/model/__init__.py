@@ -10,7 +10,8 @@ from govreport.model.applications import (
     Unavailable,
     Withheld,
 )
-from govreport.model.counts import ApplicantCounts
+from govreport.model.counts import ApplicantCounts, RowTotal
+from govreport.model.errors import ModelError
 from govreport.model.narrative import ListStyle, OtherMatters, Overview, ProblemsAndImprovements
 from govreport.model.paths import resolve
 from govreport.model.proactive import DocumentCounts, ProactiveDisclosure
@@ -26,6 +27,7 @@ __all__ = [
     "Contact",
     "DocumentCounts",
     "ListStyle",
+    "ModelError",
     "NotProcessed",
     "OtherHandling",
     "OtherMatters",
@@ -35,6 +37,7 @@ __all__ = [
     "ProblemsAndImprovements",
     "Results",
     "ReviewLitigation",
+    "RowTotal",
     "Unavailable",
     "Withheld",
     "data_fields",

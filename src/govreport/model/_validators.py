@@ -1,33 +1,140 @@
-"""attrs validators shared by the model classes."""
+"""attrs validators and field helpers shared by the model classes.
+
+Every validator raises :class:`~govreport.model.errors.ModelError`, which
+names the field by its official label; the converters in
+:mod:`govreport.model._converters` run first.
+"""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from govreport.model._converters import (
+    to_date,
+    to_decimal,
+    to_enum,
+    to_int,
+    to_record,
+    to_text_tuple,
+)
+from govreport.model.errors import ModelError
+
+COUNT_ALLOWED = "应为整数（int，不能是布尔值、小数或文本）"
+AMOUNT_ALLOWED = '应为金额：Decimal、整数、小数或数字文本（如 "18651.06"）'
+TEXT_ALLOWED = "应为文本（str）"
+TEXTS_ALLOWED = "应为文本列表（list 或 tuple，每项为 str）"
+DATE_ALLOWED = '应为日期（date）或 YYYY-MM-DD 格式的文本（如 "2025-01-20"）'
+
+
+def _refuse(instance: Any, attribute: attrs.Attribute[Any], value: Any, allowed: str) -> None:
+    raise ModelError(type(instance), attribute.name, value, allowed)
+
 
 def whole_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Counts are ints.  ``bool`` is an int in Python, but never a count."""
+    """Counts are ints.  ``bool`` is an int in Python, but never a count.
+
+    Negative counts pass: a published table can print one, and rule R5
+    reports it with the other findings rather than refusing the whole report.
+    """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{attribute.name} must be an int, got {value!r}")
+        _refuse(instance, attribute, value, COUNT_ALLOWED)
 
 
 def decimal_amount(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Money is a finite Decimal, never a float (no binary rounding artefacts)."""
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise TypeError(f"{attribute.name} must be a finite Decimal, got {value!r}")
+        _refuse(instance, attribute, value, AMOUNT_ALLOWED)
+
+
+def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        _refuse(instance, attribute, value, TEXT_ALLOWED)
 
 
 def text_tuple(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-        raise TypeError(f"{attribute.name} must be a tuple of str, got {value!r}")
+    if not isinstance(value, tuple):
+        _refuse(instance, attribute, value, TEXTS_ALLOWED)
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise ModelError(type(instance), attribute.name, item, TEXT_ALLOWED, index=i)
+
+
+def optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, date):
+        _refuse(instance, attribute, value, f"{DATE_ALLOWED}，或 None")
+
+
+def optional_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, bool):
+        _refuse(instance, attribute, value, "应为 True、False 或 None")
+
+
+def member_of(cls: type[enum.Enum]) -> Any:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            shown = "、".join(
+                f"{m.value}（{m.label}）" if hasattr(m, "label") else str(m.value) for m in cls
+            )
+            _refuse(instance, attribute, value, f"应为 {cls.__name__} 或以下之一：{shown}")
+
+    return check
+
+
+def record_of(cls: type, *, also: str = "") -> Any:
+    """A nested record: an instance, or a mapping of its field names (converted before)."""
+    names = [a.name for a in attrs.fields(cls)]
+    required = [a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING]
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, cls):
+            return
+        allowed = f"应为 {cls.__name__}{also}，或键为 {'、'.join(names)} 的映射"
+        if isinstance(value, Mapping):
+            unknown = [str(k) for k in value if k not in names]
+            missing = [n for n in required if n not in value]
+            allowed += f"（未知的键：{'、'.join(unknown)}）" if unknown else ""
+            allowed += f"（缺少必填的键：{'、'.join(missing)}）" if missing else ""
+        _refuse(instance, attribute, value, allowed)
+
+    return check
+
+
+# ---------------------------------------------------------------- field helpers
+#
+# They return Any so that type checkers see the declared attribute types: the
+# conversions are a convenience at run time, the static types stay exact.
 
 
 def count_field() -> Any:
-    return attrs.field(default=0, validator=whole_number)
+    return attrs.field(default=0, converter=to_int, validator=whole_number)
+
+
+def amount_field() -> Any:
+    return attrs.field(default=Decimal(0), converter=to_decimal, validator=decimal_amount)
 
 
 def text_field() -> Any:
-    return attrs.field(default="", validator=attrs.validators.instance_of(str))
+    return attrs.field(default="", validator=text)
+
+
+def texts_field() -> Any:
+    return attrs.field(default=(), converter=to_text_tuple, validator=text_tuple)
+
+
+def record_field(cls: type, *, required: bool = False) -> Any:
+    default = attrs.NOTHING if required else attrs.Factory(cls)
+    return attrs.field(default=default, converter=to_record(cls), validator=record_of(cls))
+
+
+def enum_field(cls: type[enum.Enum], **kwargs: Any) -> Any:
+    return attrs.field(converter=to_enum(cls), validator=member_of(cls), **kwargs)
+
+
+def date_field() -> Any:
+    return attrs.field(default=None, converter=to_date, validator=optional_date)

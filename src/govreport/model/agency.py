@@ -7,7 +7,8 @@ from datetime import date
 
 import attrs
 
-from govreport.model._validators import text_field
+from govreport.model._validators import enum_field, optional_bool, record_field, text, text_field
+from govreport.model.errors import placed
 
 
 class AdminLevel(enum.Enum):
@@ -61,6 +62,7 @@ _LEVEL_LABELS = {
 }
 
 
+@placed("agency.contact")
 @attrs.frozen(kw_only=True)
 class Contact:
     """Where the public can ask about the report (opening paragraph)."""
@@ -73,15 +75,20 @@ class Contact:
         return not (self.address or self.postcode or self.phone)
 
 
+@placed("agency")
 @attrs.frozen(kw_only=True)
 class Agency:
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    level: AdminLevel = attrs.field(validator=attrs.validators.instance_of(AdminLevel))
+    """The reporting organ.
+
+    ``level`` also takes the value (``"township"``) or the official label
+    (``"乡镇（街道）"``) of an :class:`AdminLevel`; ``contact`` a mapping.
+    """
+
+    name: str = attrs.field(validator=text)
+    level: AdminLevel = enum_field(AdminLevel)
     #: None means "as usual for the level" (see AdminLevel.may_make_rules).
-    has_rulemaking_power: bool | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
-    )
-    contact: Contact = attrs.field(factory=Contact)
+    has_rulemaking_power: bool | None = attrs.field(default=None, validator=optional_bool)
+    contact: Contact = record_field(Contact)
     #: Where the electronic version is published (opening paragraph).
     website: str = text_field()
 

@@ -6,13 +6,16 @@ from typing import Any
 
 import attrs
 
-from govreport.model.counts import ApplicantCounts, RowGroup, sum_rows
+from govreport.model._validators import record_field
+from govreport.model.counts import ApplicantCounts, RowGroup, RowTotal, row_field, sum_rows
+from govreport.model.errors import placed
 
 
 def _row() -> Any:
-    return attrs.field(factory=ApplicantCounts)
+    return row_field()
 
 
+@placed("applications.results.withheld")
 @attrs.frozen(kw_only=True)
 class Withheld(RowGroup):
     """（三）不予公开."""
@@ -27,6 +30,7 @@ class Withheld(RowGroup):
     query_matters: ApplicantCounts = _row()
 
 
+@placed("applications.results.unavailable")
 @attrs.frozen(kw_only=True)
 class Unavailable(RowGroup):
     """（四）无法提供."""
@@ -36,6 +40,7 @@ class Unavailable(RowGroup):
     unclear_after_correction: ApplicantCounts = _row()
 
 
+@placed("applications.results.not_processed")
 @attrs.frozen(kw_only=True)
 class NotProcessed(RowGroup):
     """（五）不予处理."""
@@ -47,6 +52,7 @@ class NotProcessed(RowGroup):
     confirmation: ApplicantCounts = _row()
 
 
+@placed("applications.results.other_handling")
 @attrs.frozen(kw_only=True)
 class OtherHandling(RowGroup):
     """（六）其他处理."""
@@ -56,16 +62,17 @@ class OtherHandling(RowGroup):
     other: ApplicantCounts = _row()
 
 
+@placed("applications.results")
 @attrs.frozen(kw_only=True)
 class Results:
     """三、本年度办理结果."""
 
     disclosed: ApplicantCounts = _row()
     partially_disclosed: ApplicantCounts = _row()
-    withheld: Withheld = attrs.field(factory=Withheld)
-    unavailable: Unavailable = attrs.field(factory=Unavailable)
-    not_processed: NotProcessed = attrs.field(factory=NotProcessed)
-    other_handling: OtherHandling = attrs.field(factory=OtherHandling)
+    withheld: Withheld = record_field(Withheld)
+    unavailable: Unavailable = record_field(Unavailable)
+    not_processed: NotProcessed = record_field(NotProcessed)
+    other_handling: OtherHandling = record_field(OtherHandling)
 
     def outcomes(self) -> tuple[tuple[str, ApplicantCounts], ...]:
         """（一）–（六） in order: each field name with its row, or its group's subtotal."""
@@ -79,18 +86,29 @@ class Results:
         )
 
     @property
-    def total(self) -> ApplicantCounts:
-        """（七）总计 (rule R2): computed from every result row, never stored."""
+    def total_row(self) -> ApplicantCounts:
+        """The （七）总计 row (rule R2): the sum of every result row, never stored."""
         return sum_rows(counts for _, counts in self.outcomes())
 
+    @property
+    def total(self) -> RowTotal:
+        """（七）总计: the number of applications handled to a result, like ``received.total``.
 
+        An ``int`` (the row's 总计 column) that still exposes the row's cells,
+        so ``results.total.natural_person`` and ``results.total.total`` keep
+        resolving; use :attr:`total_row` for the row itself.
+        """
+        return RowTotal(self.total_row)
+
+
+@placed("applications")
 @attrs.frozen(kw_only=True)
 class Applications:
     """The whole of table 三."""
 
     received: ApplicantCounts = _row()
     carried_over: ApplicantCounts = _row()
-    results: Results = attrs.field(factory=Results)
+    results: Results = record_field(Results)
     carried_forward: ApplicantCounts = _row()
 
     @property
@@ -101,4 +119,4 @@ class Applications:
     @property
     def accounted(self) -> ApplicantCounts:
         """（七）总计 + 结转下年度 (right side of R3)."""
-        return self.results.total + self.carried_forward
+        return self.results.total_row + self.carried_forward

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 import attrs
 
-from govreport.model._validators import decimal_amount, text_field, text_tuple
+from govreport.model._validators import amount_field, enum_field, text_field, texts_field
+from govreport.model.errors import placed
 
 
+@placed("overview")
 @attrs.frozen(kw_only=True)
 class Overview:
     """一、总体情况: free intro text, then the five customary sub-parts.
@@ -32,22 +34,26 @@ class ListStyle(enum.Enum):
     PARAGRAPHS = "paragraphs"  # one paragraph per item
 
 
+@placed("problems")
 @attrs.frozen(kw_only=True)
 class ProblemsAndImprovements:
     """五、存在的主要问题及改进情况."""
 
     problems_intro: str = text_field()
-    problems: tuple[str, ...] = attrs.field(default=(), validator=text_tuple)
+    problems: tuple[str, ...] = texts_field()
     improvements_intro: str = text_field()
-    improvements: tuple[str, ...] = attrs.field(default=(), validator=text_tuple)
-    style: ListStyle = attrs.field(
-        default=ListStyle.ENUMERATED, validator=attrs.validators.instance_of(ListStyle)
-    )
+    improvements: tuple[str, ...] = texts_field()
+    style: ListStyle = enum_field(ListStyle, default=ListStyle.ENUMERATED)
 
 
+@placed("other")
 @attrs.frozen(kw_only=True)
 class OtherMatters:
-    """六、其他需要报告的事项, with the 信息处理费 (国办函〔2020〕109号) in 元."""
+    """六、其他需要报告的事项, with the 信息处理费 (国办函〔2020〕109号) in 元.
+
+    ``processing_fee`` also takes an int, a float (converted by its repr:
+    ``0.5`` → ``Decimal("0.5")``) or a number in text (``"0.5"``).
+    """
 
     text: str = text_field()
-    processing_fee: Decimal = attrs.field(default=Decimal(0), validator=decimal_amount)
+    processing_fee: Decimal = amount_field()

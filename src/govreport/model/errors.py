@@ -1,0 +1,138 @@
+"""ModelError: a model constructor refused a value, naming the field by its official label.
+
+A civil servant (or the script a colleague wrote for them) who builds a report
+in code should read the same kind of message as one who typed a data file:
+which field by its official Chinese label, what was found, what is allowed,
+with the English field name alongside.
+
+Each model class declares where it sits in a report with :func:`placed`, so
+its fields can be named by the label chain of the official format.  A class
+used at several places (a table-三 row, a table-四 group) only knows its
+columns: ``ApplicantCounts`` names ``自然人``, not the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+
+from govreport.errors import GovreportError
+
+_C = TypeVar("_C", bound=type)
+
+
+@attrs.frozen
+class Place:
+    """Where a model class sits: its model path, or one example path when ``shared``."""
+
+    path: str
+    #: Used at several paths: only the last label (the column) is certain.
+    shared: bool = False
+
+
+_PLACES: dict[type, Place] = {}
+
+
+def placed(path: str, *, shared: bool = False) -> Callable[[_C], _C]:
+    """Class decorator: record the class's model path (``""`` for the report itself).
+
+    Put it *above* ``@attrs.frozen``: attrs replaces the class it decorates.
+    """
+
+    def register(cls: _C) -> _C:
+        _PLACES[cls] = Place(path, shared)
+        return cls
+
+    return register
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def field_path(owner: type, field: str) -> str:
+    """The model path of ``owner.field`` in a report; ``""`` when the class is shared."""
+    place = _PLACES.get(owner)
+    if place is None or place.shared:
+        return ""
+    return _join(place.path, field)
+
+
+def field_label(owner: type, field: str) -> str:
+    """The official label of ``owner.field``, or the field name when the class has none.
+
+    ``field_label(Contact, "phone")`` → ``机关信息/联系方式/电话``;
+    ``field_label(ApplicantCounts, "natural_person")`` → ``自然人``.
+    """
+    place = _PLACES.get(owner)
+    if place is None:
+        return field
+    # Imported here: the spec never imports the model, and this runs only
+    # when a constructor refuses a value.
+    from govreport import spec
+
+    chain = spec.field_labels().get(_join(place.path, field))
+    if not chain:
+        return field
+    return chain[-1] if place.shared else "/".join(chain)
+
+
+def describe(value: object) -> str:
+    """What was found, in the words of the data-file messages (``字符串 "x"``)."""
+    if value is None:
+        return "空值 None"
+    if isinstance(value, bool):
+        return f"布尔值 {value}"
+    if isinstance(value, int):
+        return f"整数 {value}"
+    if isinstance(value, Decimal | float):
+        return f"小数 {value!r}" if isinstance(value, float) else f"小数 {value}"
+    if isinstance(value, str):
+        return f'字符串 "{value}"'
+    if isinstance(value, dt.datetime):
+        return f"日期时间 {value.isoformat(sep=' ')}"
+    if isinstance(value, dt.date):
+        return f"日期 {value.isoformat()}"
+    if isinstance(value, Mapping):
+        keys = "、".join(str(k) for k in value)
+        return f"键值映射（键：{keys}）" if keys else "空的键值映射"
+    if isinstance(value, list | tuple):
+        return f"列表（{len(value)}项）"
+    return f"{type(value).__name__} {value!r}"
+
+
+class ModelError(GovreportError, ValueError, TypeError):
+    """A model constructor refused a value.
+
+    Both a ``ValueError`` and a ``TypeError``: before 1.0 the validators raised
+    ``TypeError`` for a wrong type, and a wrong value is a ``ValueError``, so
+    either ``except`` keeps working.  ``owner`` is the class, ``field`` the
+    attribute name, ``label`` its official label (or the name), ``path`` its
+    model path when the class knows it, ``found`` the refused value and
+    ``allowed`` what the field accepts.  For an item of a list field,
+    ``index`` is its position (from 0) and ``found`` the item.
+    """
+
+    def __init__(
+        self, owner: type, field: str, found: object, allowed: str, *, index: int | None = None
+    ) -> None:
+        self.owner = owner
+        self.field = field
+        self.found = found
+        self.allowed = allowed
+        self.index = index
+        self.label = field_label(owner, field)
+        self.path = field_path(owner, field)
+        english = self.path or f"{owner.__name__}.{field}"
+        if index is not None:
+            self.label += f"/第{index + 1}项"
+            english += f"[{index}]"
+            self.path = f"{self.path}[{index}]" if self.path else ""
+        super().__init__(f"“{self.label}”({english})：{allowed}，实际为{describe(found)}")
+
+
+__all__ = ["ModelError", "field_label", "field_path", "placed"]
