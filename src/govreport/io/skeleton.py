@@ -10,17 +10,37 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 import wcwidth
 
 from govreport import spec
 from govreport.io.formats import decimal_text
-from govreport.io.structure import join
-from govreport.model import AdminLevel, Agency, AnnualReport, ApplicantCounts, ListStyle
+from govreport.io.structure import (
+    Collector,
+    field_types,
+    item_type,
+    join,
+    mapping_value_type,
+    split_optional,
+    structure,
+)
+from govreport.model import (
+    AdminLevel,
+    Agency,
+    AnnualReport,
+    ApplicantCounts,
+    ListStyle,
+    data_fields,
+)
 from govreport.spec.headings import TITLE_SUFFIX
+
+if TYPE_CHECKING:  # contributions imports this package: no cycle at run time
+    from govreport.plugins.contributions import Extension
 
 _COLUMNS: Final = "、".join(spec.applications.APPLICANT_COLUMNS.all_texts())
 _COMMENT_COLUMN: Final = 48
@@ -102,7 +122,7 @@ def _walk(obj: object, path: str, depth: int) -> list[str]:
     out: list[str] = []
     if path == "applications":
         out.append(f"{pad}# 每行 6 个数：{_COLUMNS}")
-    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
+    for field in data_fields(type(obj)):  # stated_totals is not a key of its own
         here = join(path, field.name)
         value = getattr(obj, field.name)
         comment = _comment(here, path)
@@ -121,7 +141,133 @@ def _walk(obj: object, path: str, depth: int) -> list[str]:
     return out
 
 
-def skeleton(*, year: int, agency: str, level: str = "township") -> str:
-    """A complete YAML data file with zeros and empty texts, every key commented."""
+# ---------------------------------------------------------------- plugin blocks
+# Each installed extension gets its block: the data class's fields with their
+# defaults (or the plugin's ``example``), labelled from field metadata.  An
+# empty list of records is written as ``[]`` with a commented example item, so
+# the skeleton loads clean whatever fields the record requires.
+
+_PLAIN_KEY: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key(name: str) -> str:
+    return name if _PLAIN_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+
+
+def _flow(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_key(str(k))}: {_flow(v)}" for k, v in value.items()) + "}"
+    return _scalar(value)
+
+
+def _choices(hint: object) -> str:
+    if not (isinstance(hint, type) and issubclass(hint, enum.Enum)):
+        return ""
+
+    def shown(m: enum.Enum) -> str:
+        label = getattr(m, "label", None)
+        return f"{m.value}={label}" if label else str(m.value)
+
+    return "可选：" + "、".join(shown(m) for m in hint)
+
+
+def _field_comment(field: attrs.Attribute[Any], hint: object) -> str:
+    inner, optional = split_optional(hint)
+    parts = [str(field.metadata.get("label", ""))]
+    if field.default is attrs.NOTHING and not optional and inner in (str, dt.date):
+        parts.append("必填")
+    parts.append(_choices(inner))
+    if inner is dt.date:
+        parts.append("格式 YYYY-MM-DD" + ("，可留 null" if optional else ""))
+    if item_type(inner) is not None:
+        parts.append("列表")
+    elif mapping_value_type(inner) is not None:
+        parts.append("键值映射（名称: 内容）")
+    return "；".join(p for p in parts if p)
+
+
+def _record(obj: object, depth: int) -> list[str]:
+    """The fields of an attrs instance, each with its label."""
+    cls = type(obj)
+    hints = field_types(cls)
+    out: list[str] = []
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls)):
+        comment = _field_comment(field, hints[field.name])
+        out.extend(_entry(field.name, getattr(obj, field.name), hints[field.name], depth, comment))
+    return out
+
+
+def _item(obj: object, depth: int) -> list[str]:
+    """A record as a YAML list item: ``- first: …`` then the rest aligned under it."""
+    lines = _record(obj, depth + 1)
+    if not lines:
+        return [f"{'  ' * depth}- {{}}"]
+    pad = "  " * depth
+    return [pad + "- " + lines[0][len(pad) + 2 :], *lines[1:]]
+
+
+def _entry(key: str, value: object, hint: object, depth: int, comment: str) -> list[str]:
+    pad = "  " * depth
+    code = f"{pad}{_key(key)}:"
+    inner = split_optional(hint)[0]
+    if attrs.has(type(value)):
+        return [_line(code, comment), *_record(value, depth + 1)]
+    if isinstance(value, Mapping) and value:
+        out = [_line(code, comment)]
+        for name, each in value.items():
+            out.extend(_entry(str(name), each, mapping_value_type(inner), depth + 1, ""))
+        return out
+    record = item_type(inner)
+    if not (isinstance(value, list | tuple) and isinstance(record, type) and attrs.has(record)):
+        return [_line(f"{code} {_flow(value)}", comment)]  # scalars, empty mappings
+    if value:
+        out = [_line(code, comment)]
+        for each in value:
+            out.extend(_item(each, depth + 1))
+        return out
+    # Every field of the record, to copy: uncommented it must be filled in.
+    example = structure(record, {}, "", Collector(reporting=False))
+    note = "；".join(p for p in (comment, "填写时删去“[]”，再删去下方示例各行行首的“# ”") if p)
+    out = [_line(f"{code} []", note)]
+    if example is not None:
+        out.extend(f"{pad}# {line[len(pad) :]}" for line in _item(example, depth + 1))
+    return out
+
+
+def _extension(extension: Extension, plugin: str, depth: int) -> list[str]:
+    pad = "  " * depth
+    head = f"扩展“{extension.title or extension.name}”" + (f"（插件 {plugin}）" if plugin else "")
+    col = Collector(reporting=False)
+    data = structure(extension.data_class, extension.example or {}, "", col)
+    if data is None:  # the class's own validators refuse its defaults
+        return [_line(f"{pad}{_key(extension.name)}: {{}}", head)]
+    return [_line(f"{pad}{_key(extension.name)}:", head), *_record(data, depth + 1)]
+
+
+def _extensions(extensions: Iterable[tuple[Extension, str]]) -> list[str]:
+    blocks = [line for ext, plugin in extensions for line in _extension(ext, plugin, 1)]
+    if not blocks:
+        return []
+    return [_line("extensions:", "扩展数据（由已安装的插件提供）"), *blocks]
+
+
+def skeleton(
+    *,
+    year: int,
+    agency: str,
+    level: str = "township",
+    extensions: Iterable[tuple[Extension, str]] = (),
+) -> str:
+    """A complete YAML data file with zeros and empty texts, every key commented.
+
+    ``extensions`` are (extension, plugin name) pairs, e.g. from
+    ``engine.extensions``: each gets its block of keys with defaults and labels.
+    """
     report = AnnualReport(agency=Agency(name=agency, level=AdminLevel(level)), year=year)
-    return "\n".join([*_header(year, agency), *_walk(report, "", 0)]) + "\n"
+    lines = _walk(report, "", 0)
+    blocks = _extensions(extensions)
+    if blocks:
+        lines = [line for line in lines if not line.startswith("extensions:")] + blocks
+    return "\n".join([*_header(year, agency), *lines]) + "\n"

@@ -30,7 +30,7 @@ from govreport.io.errors import (
     describe,
     listing,
 )
-from govreport.model import ApplicantCounts, Outcomes, Results
+from govreport.model import ApplicantCounts, Outcomes, Results, data_fields
 
 #: What people type into a count cell they mean as 0.
 BLANKS: Final = frozenset({"", "/", "／", "-", "－", "—", "——", "无"})
@@ -78,7 +78,12 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _optional(hint: object) -> tuple[object, bool]:
+def field_types(cls: type) -> dict[str, Any]:
+    """Each field's type hint, string annotations resolved (cached per class)."""
+    return _hints(cls)
+
+
+def split_optional(hint: object) -> tuple[object, bool]:
     """``X | None`` → (X, True)."""
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -225,6 +230,131 @@ def _texts(value: object, path: str, col: Collector) -> tuple[str, ...]:
     return tuple(items)
 
 
+# ---------------------------------------------------------------- containers
+# Lists and mappings of any supported type, for plugins' extension data.  An item
+# whose own value is unusable is left out (reported at ``path[i]`` or
+# ``path.key``); an item with bad fields is kept, those fields defaulted.
+
+
+def item_type(hint: object) -> object | None:
+    """``tuple[X, ...]`` or ``list[X]`` → X; anything else → None."""
+    origin = typing.get_origin(hint)
+    args: tuple[object, ...] = typing.get_args(hint)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    if origin is list and len(args) == 1:
+        return args[0]
+    return None
+
+
+def mapping_value_type(hint: object) -> object | None:
+    """``Mapping[str, X]`` or ``dict[str, X]`` → X; anything else → None."""
+    origin = typing.get_origin(hint)
+    args: tuple[object, ...] = typing.get_args(hint)
+    if origin in (dict, Mapping) and len(args) == 2 and args[0] is str:
+        return args[1]
+    return None
+
+
+def _kept(item: object, raw: object, path: str, col: Collector) -> tuple[bool, object]:
+    """Structure one list item or mapping value; (False, …) when it is unusable."""
+    record = isinstance(item, type) and attrs.has(item) and item is not ApplicantCounts
+    if record and not isinstance(raw, Mapping):
+        # One finding for the item, not one more per required field inside it.
+        col.error(BAD_VALUE, path, f"应为键值映射（名称: 内容），实际为{describe(raw)}；此项已忽略")
+        return False, None
+    before = len(col.defaulted)
+    got = value(item, raw, path, col)
+    return path not in col.defaulted[before:] and got is not None, got
+
+
+def _items(item: object, raw: object, path: str, col: Collector) -> list[object]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list | tuple):
+        col.error(BAD_VALUE, path, f"应为列表（每项一行，以“- ”开头），实际为{describe(raw)}")
+        return []
+    out = []
+    for i, each in enumerate(raw):
+        ok, got = _kept(item, each, f"{path}[{i}]", col)
+        if ok:
+            out.append(got)
+    return out
+
+
+def _mapping(item: object, raw: object, path: str, col: Collector) -> dict[str, object]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        col.error(BAD_VALUE, path, f"应为键值映射（名称: 内容），实际为{describe(raw)}")
+        return {}
+    out: dict[str, object] = {}
+    for given, each in raw.items():
+        # YAML reads `2024:` as a number; the key is its text.
+        numeric = isinstance(given, int) and not isinstance(given, bool)
+        key = str(given) if numeric else given
+        if not isinstance(key, str):
+            col.error(BAD_VALUE, path, f"键应为文本，实际为{describe(key)}")
+            continue
+        ok, got = _kept(item, each, join(path, key), col)
+        if ok:
+            out[key] = got
+    return out
+
+
+# ---------------------------------------------------------------- supported types
+
+#: What :func:`value` reads, for the one-line error a plugin author sees.
+SUPPORTED: Final = (
+    "str, int, Decimal, bool, datetime.date, an Enum, an attrs class; "
+    "X | None of those; tuple[X, ...] or list[X]; Mapping[str, X] or dict[str, X] "
+    "(list items and mapping values are never None)"
+)
+
+
+def unsupported(cls: type) -> tuple[str, object] | None:
+    """The first field of ``cls`` (recursively) :func:`value` cannot read: (path, type).
+
+    List items show as ``name[]``, mapping values as ``name.*``.  Raises
+    :class:`NameError` (from ``typing.get_type_hints``) for an annotation that
+    does not resolve.
+    """
+    return _check_class(cls, "", set())
+
+
+def _check_class(cls: type, path: str, seen: set[type]) -> tuple[str, object] | None:
+    if cls in seen:  # a record that holds a list of itself: checked once
+        return None
+    seen.add(cls)
+    hints = _hints(cls)
+    for field in attrs.fields(cls):
+        problem = _check(hints[field.name], join(path, field.name), seen, in_container=False)
+        if problem:
+            return problem
+    return None
+
+
+def _check(
+    hint: object, path: str, seen: set[type], *, in_container: bool
+) -> tuple[str, object] | None:
+    inner, optional = split_optional(hint)
+    if optional and in_container:
+        return path, hint
+    if isinstance(inner, type):
+        if attrs.has(inner):
+            return _check_class(inner, path, seen)
+        if inner in (str, int, Decimal, bool, dt.date) or issubclass(inner, enum.Enum):
+            return None
+        return path, hint
+    item = item_type(inner)
+    if item is not None:
+        return _check(item, f"{path}[]", seen, in_container=True)
+    mapped = mapping_value_type(inner)
+    if mapped is not None:
+        return _check(mapped, f"{path}.*", seen, in_container=True)
+    return path, hint
+
+
 # ---------------------------------------------------------------- table rows
 
 
@@ -296,7 +426,7 @@ def value(
     hint: object, raw: object, path: str, col: Collector, *, required: bool = False
 ) -> object:
     """Structure one field's raw value according to its type hint."""
-    hint, optional = _optional(hint)
+    hint, optional = split_optional(hint)
     if optional and raw is None:
         return None
     if isinstance(hint, type) and attrs.has(hint):
@@ -341,8 +471,16 @@ def value(
             col.error(MISSING, path, "必填项，不能为空")
             return next(iter(hint))
         return _enum(hint, raw, path, col)
-    if typing.get_origin(hint) is tuple and typing.get_args(hint) == (str, ...):
-        return _texts(raw, path, col)
+    item = item_type(hint)
+    if item is str:
+        texts = _texts(raw, path, col)
+        return list(texts) if typing.get_origin(hint) is list else texts
+    if item is not None:
+        items = _items(item, raw, path, col)
+        return items if typing.get_origin(hint) is list else tuple(items)
+    mapped = mapping_value_type(hint)
+    if mapped is not None:
+        return _mapping(mapped, raw, path, col)
     raise TypeError(f"the structurer cannot read a field of type {hint!r} at {path}")
 
 
@@ -353,7 +491,7 @@ def fallback(hint: object) -> object:
 
 def structure(cls: type, raw: object, path: str, col: Collector) -> object:
     """Build ``cls`` (an attrs class) from a raw mapping, reporting every mistake."""
-    fields = attrs.fields(cls)
+    fields = data_fields(cls)  # stated_totals comes from the `total` keys
     names = [f.name for f in fields]
     if raw is None:
         raw = {}
@@ -374,6 +512,8 @@ def structure(cls: type, raw: object, path: str, col: Collector) -> object:
             kwargs[field.name] = value(
                 hints[field.name], raw[field.name], here, col, required=required
             )
+        elif required and split_optional(hints[field.name])[1]:
+            kwargs[field.name] = None  # TOML has no null: an absent optional field is None
         elif required:
             label = _key_label(here)
             col.error(MISSING, here, f"缺少必填项 “{field.name}”{label}")
