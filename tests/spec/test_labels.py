@@ -84,7 +84,7 @@ def test_a_row_knows_the_number_its_label_starts_with() -> None:
 
 
 def test_columns_are_the_applicants_then_the_total() -> None:
-    assert applications.COLUMNS == (*applications.APPLICANT_COLUMNS, applications.TOTAL_COLUMN)
+    assert (*applications.APPLICANT_COLUMNS, applications.TOTAL_COLUMN) == applications.COLUMNS
     assert applications.TOTAL_COLUMN.text == "总计"
 
 
