@@ -118,6 +118,8 @@ _EXPORTS: dict[str, str] = {
     "PlacementError": "govreport.document.assemble",
     "PlaceholderError": "govreport.placeholders",
     "TemplateError": "govreport.outputs.docx.errors",
+    "ModelError": "govreport.model.errors",
+    "ExtensionTypeError": "govreport.plugins.contributions",
 }
 
 #: Kept literal for tools; a test keeps it equal to _EXPORTS.
@@ -137,6 +139,7 @@ __all__ = [
     "DuplicateNameError",
     "Engine",
     "Extension",
+    "ExtensionTypeError",
     "Finding",
     "GovreportError",
     "Heading",
@@ -144,6 +147,7 @@ __all__ = [
     "InputLoader",
     "ListStyle",
     "LoadResult",
+    "ModelError",
     "NotProcessed",
     "Numbering",
     "OptionError",
@@ -268,6 +272,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         Unavailable,
         Withheld,
     )
+    from govreport.model.errors import ModelError
     from govreport.outputs.base import (
         Capability,
         OptionError,
@@ -277,7 +282,13 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     )
     from govreport.outputs.docx.errors import TemplateError
     from govreport.placeholders import PlaceholderError
-    from govreport.plugins.contributions import Extension, HelperKind, InputLoader, TemplateHelper
+    from govreport.plugins.contributions import (
+        Extension,
+        ExtensionTypeError,
+        HelperKind,
+        InputLoader,
+        TemplateHelper,
+    )
     from govreport.plugins.engine import (
         Engine,
         PluginFailure,
@@ -296,3 +307,4 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     )
     from govreport.plugins.registry import DuplicateNameError
     from govreport.plugins.shortcuts import load_report, parse_report, read_report
+    from govreport.rules.base import Rule, RuleContext
