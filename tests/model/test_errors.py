@@ -36,7 +36,7 @@ def _error(build: Any) -> ModelError:
 def test_a_bad_count_names_its_column(value: object, found: str) -> None:
     error = _error(lambda: ApplicantCounts(natural_person=value))
     message = str(error)
-    assert message.startswith("“自然人”(ApplicantCounts.natural_person)：")
+    assert message.startswith("自然人 (ApplicantCounts.natural_person): ")
     assert "应为整数" in message and f"实际为{found}" in message
     assert (error.owner, error.field, error.found, error.label) == (
         ApplicantCounts,
@@ -70,7 +70,7 @@ def test_a_field_with_one_place_is_named_by_its_label_chain_and_path() -> None:
     error = _error(lambda: ProactiveDisclosure(licensing=2.5))
     assert error.label == "第二十条第（五）项/行政许可/本年处理决定数量"
     assert error.path == "proactive.licensing"
-    assert str(error).startswith(f"“{error.label}”(proactive.licensing)：")
+    assert str(error).startswith(f"{error.label} (proactive.licensing): ")
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_a_field_with_one_place_is_named_by_its_label_chain_and_path() -> None:
 def test_each_class_names_its_fields_where_it_sits(build: Any, label: str, path: str) -> None:
     error = _error(build)
     assert (error.label, error.path) == (label, path)
-    assert str(error).startswith(f"“{label}”({path})：")
+    assert str(error).startswith(f"{label} ({path}): ")
 
 
 def test_shared_classes_name_the_column() -> None:
@@ -142,7 +142,7 @@ def test_a_mapping_with_unknown_or_missing_keys_says_which() -> None:
     unknown = str(_error(lambda: Agency(name=TOWN, level="township", contact={"fax": "1"})))
     assert "未知的键：fax" in unknown and "address、postcode、phone" in unknown
     missing = str(_error(lambda: AnnualReport(agency={"level": "township"}, year=2024)))
-    assert missing.startswith("“机关信息”(agency)：") and "缺少必填的键：name" in missing
+    assert missing.startswith("机关信息 (agency): ") and "缺少必填的键：name" in missing
 
 
 def test_a_class_outside_the_official_format_falls_back_to_the_field_name() -> None:

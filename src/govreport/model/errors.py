@@ -132,7 +132,8 @@ class ModelError(GovreportError, ValueError, TypeError):
             self.label += f"/第{index + 1}项"
             english += f"[{index}]"
             self.path = f"{self.path}[{index}]" if self.path else ""
-        super().__init__(f"“{self.label}”({english})：{allowed}，实际为{describe(found)}")
+        # The layout of data-file problems: ``label (path): what is allowed，what was found``.
+        super().__init__(f"{self.label} ({english}): {allowed}，实际为{describe(found)}")
 
 
 __all__ = ["ModelError", "field_label", "field_path", "placed"]
