@@ -115,7 +115,7 @@ _EXPORTS: dict[str, str] = {
     "UnreadableFileError": "govreport.io.errors",
     "UnsupportedFormatError": "govreport.io.errors",
     "OptionError": "govreport.outputs.base",
-    "PlacementError": "govreport.document.assemble",
+    "PlacementError": "govreport.document.providers",
     "PlaceholderError": "govreport.placeholders",
     "TemplateError": "govreport.outputs.docx.errors",
     "ModelError": "govreport.model.errors",
@@ -236,7 +236,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         TableCell,
         Where,
     )
-    from govreport.document.assemble import PlacementError
+    from govreport.document.providers import PlacementError
     from govreport.errors import (
         GovreportError,
         PluginError,
