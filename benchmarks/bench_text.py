@@ -93,20 +93,20 @@ def main() -> None:
         varied = variants(report)
 
         def txt(report: AnnualReport = report) -> bytes:
-            return engine.render(report, "txt", options=options)
+            return engine.render(report, "txt", options=options, allow_errors=True)
 
         def html(report: AnnualReport = report) -> bytes:
-            return engine.render(report, "html")
+            return engine.render(report, "html", allow_errors=True)
 
         def txt_varied(varied: Iterator[AnnualReport] = varied) -> bytes:
-            return engine.render(next(varied), "txt", options=options)
+            return engine.render(next(varied), "txt", options=options, allow_errors=True)
 
         def html_varied(varied: Iterator[AnnualReport] = varied) -> bytes:
-            return engine.render(next(varied), "html")
+            return engine.render(next(varied), "html", allow_errors=True)
 
         def txt_cold(report: AnnualReport = report) -> bytes:
             clear_text_caches()
-            return engine.render(report, "txt", options=options)
+            return engine.render(report, "txt", options=options, allow_errors=True)
 
         r_txt, r_html = rate(txt, args.seconds), rate(html, args.seconds)
         r_var, r_html_var = rate(txt_varied, args.seconds), rate(html_varied, args.seconds)
