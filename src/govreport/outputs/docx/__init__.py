@@ -5,6 +5,15 @@ from __future__ import annotations
 from govreport.outputs.docx.errors import TemplateError
 from govreport.outputs.docx.plugin import DocxFormat
 from govreport.outputs.docx.settings import DocxSettings
+from govreport.outputs.docx.templates import TemplateProblem, check_template, export_template
 from govreport.outputs.docx.xml import IllegalTextError
 
-__all__ = ["DocxFormat", "DocxSettings", "IllegalTextError", "TemplateError"]
+__all__ = [
+    "DocxFormat",
+    "DocxSettings",
+    "IllegalTextError",
+    "TemplateError",
+    "TemplateProblem",
+    "check_template",
+    "export_template",
+]

@@ -207,5 +207,7 @@ def load_template(
     if not p.is_file():
         read_template(p)  # raises, saying why in the words `template check` uses
     st = p.stat()
-    key = (str(p.resolve()), st.st_mtime_ns, st.st_size, trusted)
+    # abspath, not resolve(): no symlink lookups per report; the key only
+    # has to name the file version.
+    key = (os.path.abspath(p), st.st_mtime_ns, st.st_size, trusted)
     return _cached(key, settings, filters, globals_)

@@ -1,7 +1,7 @@
 """Agency templates: export the default, check a custom one before rendering.
 
 An agency copies the default template, edits it in Word (letterhead, fonts,
-styles, footer) and renders with ``-o template=ours.docx``.  What it must
+styles, footer) and renders with ``--template ours.docx``.  What it must
 keep is small: the named styles the body uses and the ``{{p body }}``
 paragraph.  :func:`check_template` reports what is missing or unknown,
 in Chinese, before a render fails.
