@@ -1,26 +1,38 @@
 """The official format (国办公开办函〔2021〕30号) as data, defined exactly once.
 
-Every renderer, validator and importer reads labels and geometry from here.
+Every renderer, validator and importer reads labels and geometry from here,
+by key (``heading("applications").text``, ``applications.row("results.total")``,
+``review.OUTCOMES.of("upheld").text``), never by position.  The package imports
+nothing of govreport but itself: it is the bottom layer (see tests/test_layering.py).
 """
 
 from __future__ import annotations
 
 import functools
 
-from govreport.spec import applications, fields, proactive, review
+from govreport.spec import applications, fields, proactive, review, wording
 from govreport.spec.grid import CellRole, CellSpec, TableSpec
-from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS
+from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS, OfficialHeading, heading
+from govreport.spec.labels import Label, Labels
 
 __all__ = [
     "OVERVIEW_PARTS",
     "SECTIONS",
     "CellRole",
     "CellSpec",
+    "Label",
+    "Labels",
+    "OfficialHeading",
     "TableSpec",
+    "applications",
     "field_labels",
+    "heading",
     "label_for",
     "location_of",
+    "proactive",
+    "review",
     "tables",
+    "wording",
 ]
 
 
