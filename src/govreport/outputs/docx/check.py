@@ -134,10 +134,11 @@ def template_problems(
             )
         )
     for unknown in sorted(unknown_filters):
+        kind = "测试" if unknown.startswith("is ") else "过滤器"
         problems.append(
             TemplateProblem(
                 "unknown-filter",
-                f"{name} 使用了未知的过滤器 {unknown}；"
+                f"{name} 使用了未知的{kind} {unknown}；"
                 "如由插件提供，请确认插件已安装（govreport plugins）",
             )
         )
