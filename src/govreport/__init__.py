@@ -118,6 +118,10 @@ _EXPORTS: dict[str, str] = {
     "PlacementError": "govreport.document.providers",
     "PlaceholderError": "govreport.placeholders",
     "TemplateError": "govreport.outputs.docx.errors",
+    # agency Word templates
+    "check_template": "govreport.outputs.docx.templates",
+    "export_template": "govreport.outputs.docx.templates",
+    "TemplateProblem": "govreport.outputs.docx.templates",
     "ModelError": "govreport.model.errors",
     "ExtensionTypeError": "govreport.plugins.contributions",
 }
@@ -188,6 +192,7 @@ __all__ = [
     "TableCell",
     "TemplateError",
     "TemplateHelper",
+    "TemplateProblem",
     "Unavailable",
     "UnknownFormatError",
     "UnreadableFileError",
@@ -196,8 +201,10 @@ __all__ = [
     "Where",
     "Withheld",
     "__version__",
+    "check_template",
     "default_engine",
     "dump_report",
+    "export_template",
     "hookimpl",
     "load_report",
     "parse_report",
@@ -281,6 +288,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         RenderRequest,
     )
     from govreport.outputs.docx.errors import TemplateError
+    from govreport.outputs.docx.templates import TemplateProblem, check_template, export_template
     from govreport.placeholders import PlaceholderError
     from govreport.plugins.contributions import (
         Extension,

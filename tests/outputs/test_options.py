@@ -109,8 +109,6 @@ def test_every_builtin_option_declares_type_default_and_description() -> None:
     for name, fmt in engine.outputs.items():
         for option, spec in fmt.options.items():
             where = f"{name}.{option}"
-            if option == "signature":  # being deprecated elsewhere; left as it was
-                continue
             assert spec.help, where
             assert spec.description.isascii() and spec.description.endswith("."), where
             assert spec.kind in (str, int, float, bool), where

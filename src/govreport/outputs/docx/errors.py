@@ -13,3 +13,5 @@ from govreport.errors import GovreportError
 
 class TemplateError(GovreportError, ValueError):
     """A template that cannot be used; the message says what to fix, in Chinese."""
+
+    exit_status = 2
