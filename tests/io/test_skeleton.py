@@ -120,3 +120,12 @@ def test_an_extensions_example_is_the_starting_block(tmp_path):
 def test_without_extensions_the_block_stays_empty():
     text = skeleton(year=2024, agency="某某镇人民政府")
     assert "extensions: {}" in text and "插件" not in text.split("extensions:")[1]
+
+
+def test_keys_yaml_would_misread_are_quoted(tmp_path):
+    extension = attrs.evolve(EXTENSION, example={"counts": {"on": 1, "2024": 2, "建议": 3}})
+    text = skeleton(year=2024, agency="某某镇人民政府", extensions=[(extension, "kt")])
+    assert '"on": 1' in text and '"2024": 2' in text and '"建议": 3' in text
+    loaded = _with_extension(tmp_path, extension, text)
+    assert loaded.problems == ()
+    assert loaded.report.extensions["keytasks"].counts == {"on": 1, "2024": 2, "建议": 3}

@@ -150,8 +150,13 @@ def _walk(obj: object, path: str, depth: int) -> list[str]:
 _PLAIN_KEY: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+#: Plain words YAML 1.1 reads as booleans or null: quoted when used as keys.
+_YAML_WORDS: Final = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
 def _key(name: str) -> str:
-    return name if _PLAIN_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+    plain = _PLAIN_KEY.fullmatch(name) and name.lower() not in _YAML_WORDS
+    return name if plain else json.dumps(name, ensure_ascii=False)
 
 
 def _flow(value: object) -> str:
