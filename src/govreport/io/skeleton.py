@@ -237,7 +237,9 @@ def _entry(key: str, value: object, hint: object, depth: int, comment: str) -> l
     note = "；".join(p for p in (comment, "填写时删去“[]”，再删去下方示例各行行首的“# ”") if p)
     out = [_line(f"{code} []", note)]
     if example is not None:
-        out.extend(f"{pad}# {line[len(pad) :]}" for line in _item(example, depth + 1))
+        for line in _item(example, depth + 1):
+            # "# " in front: take two columns from the gap so the comments stay aligned.
+            out.append(f"{pad}# " + line[len(pad) :].replace("    # ", "  # ", 1))
     return out
 
 
