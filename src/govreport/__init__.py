@@ -124,6 +124,7 @@ _EXPORTS: dict[str, str] = {
     "TemplateProblem": "govreport.outputs.docx.templates",
     "ModelError": "govreport.model.errors",
     "ExtensionTypeError": "govreport.plugins.contributions",
+    "ExtensionExampleError": "govreport.plugins.contributions",
 }
 
 #: Kept literal for tools; a test keeps it equal to _EXPORTS.
@@ -143,6 +144,7 @@ __all__ = [
     "DuplicateNameError",
     "Engine",
     "Extension",
+    "ExtensionExampleError",
     "ExtensionTypeError",
     "Finding",
     "GovreportError",
@@ -292,6 +294,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     from govreport.placeholders import PlaceholderError
     from govreport.plugins.contributions import (
         Extension,
+        ExtensionExampleError,
         ExtensionTypeError,
         HelperKind,
         InputLoader,

@@ -24,6 +24,8 @@ class ExtensionTypeError(GovreportError, TypeError):
     fails to load with this one line instead of crashing ``govreport validate``.
     """
 
+    exit_status = 3  # a plugin's defect, like PluginError
+
     def __init__(self, extension: str, path: str, found: str, *, reason: str = "") -> None:
         self.extension = extension
         self.path = path  # ``tasks[].due``: a list item's field; ``.*``: a mapping value
@@ -34,6 +36,8 @@ class ExtensionTypeError(GovreportError, TypeError):
 
 class ExtensionExampleError(GovreportError, ValueError):
     """An extension's ``example`` block does not load clean into its data class."""
+
+    exit_status = 3
 
 
 @attrs.frozen

@@ -162,7 +162,7 @@ class Engine:
 
     def add_plugin(self, plugin: object, name: str | None = None) -> None:
         """Register one more plugin object (a module or an instance with hookimpls)."""
-        plugin_name = name or getattr(plugin, "__name__", None) or repr(plugin)
+        plugin_name = name or _default_name(self.pm, plugin)
         self._add(plugin, plugin_name, "direct")
         if hasattr(self, "outputs"):
             try:
@@ -433,6 +433,22 @@ def _guarded(
             raise PluginError(plugin, method, reason(exc), target=target) from exc
 
     return call
+
+
+def _default_name(pm: pluggy.PluginManager, plugin: object) -> str:
+    """A readable name for messages: the module's, or the class's for an instance.
+
+    Two instances of one class get ``#2``, ``#3``: pluggy needs unique names.
+    """
+    base = getattr(plugin, "__name__", None)
+    if not isinstance(base, str):
+        cls = type(plugin)
+        base = f"{cls.__module__}.{cls.__qualname__}".replace(".<locals>", "")
+    name, n = base, 1
+    while pm.has_plugin(name):
+        n += 1
+        name = f"{base}#{n}"
+    return name
 
 
 def _did_you_mean(plugin: object) -> str:
