@@ -26,7 +26,7 @@ import click
 from govreport.cli.common import EXIT_FINDINGS, EXIT_UNREADABLE
 from govreport.cli.main import EXIT_INTERNAL, cli
 from govreport.errors import PluginError
-from govreport.fileio import atomic_write
+from govreport.fileio import refresh
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "cli.md"
 PROG = "govreport"
@@ -282,16 +282,8 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if current != text:
-            print(f"{PAGE} is stale: run python scripts/cli_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    atomic_write(PAGE, text.encode("utf-8"))
-    print(f"wrote {PAGE}")
-    return 0
+    command = "python scripts/cli_reference.py"
+    return refresh(PAGE, render(), check="--check" in argv, command=command)
 
 
 if __name__ == "__main__":

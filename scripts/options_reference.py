@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from govreport.fileio import atomic_write
+from govreport.fileio import refresh
 from govreport.outputs.base import OptionSpec, OutputFormat
 from govreport.plugins import Engine
 
@@ -99,16 +99,8 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if current != text:
-            print(f"{PAGE} is stale: run python scripts/options_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    atomic_write(PAGE, text.encode("utf-8"))
-    print(f"wrote {PAGE}")
-    return 0
+    command = "python scripts/options_reference.py"
+    return refresh(PAGE, render(), check="--check" in argv, command=command)
 
 
 if __name__ == "__main__":

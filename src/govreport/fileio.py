@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -37,3 +38,21 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def refresh(path: str | os.PathLike[str], text: str, *, check: bool, command: str) -> int:
+    """Write a generated page, or with ``check`` say whether it is current (exit status).
+
+    The documentation scripts share it: ``python scripts/X.py`` writes the
+    page, ``--check`` (and the tests) fail when the checked-in copy is stale.
+    """
+    target = Path(path)
+    if check:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != text:
+            print(f"{target} is stale: run {command}", file=sys.stderr)
+            return 1
+        return 0
+    atomic_write(target, text.encode("utf-8"))
+    print(f"wrote {target}")
+    return 0

@@ -9,10 +9,8 @@ of them in one run, so a civil servant fixes the whole file at once.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -69,29 +67,6 @@ def format_problem(finding: Finding, source: str | os.PathLike[str]) -> str:
     """One line: ``report.yaml: 三、…/（一）予以公开/自然人 (applications…): 应为…``."""
     where = finding.where
     return f"{source}: {where}: {finding.message}" if where else f"{source}: {finding.message}"
-
-
-def describe(value: object) -> str:
-    """What was found, in Chinese, e.g. ``字符串 "12"``, for "实际为…" messages."""
-    if value is None:
-        return "空值"
-    if isinstance(value, bool):
-        return f"布尔值 {'true' if value else 'false'}"
-    if isinstance(value, int):
-        return f"整数 {value}"
-    if isinstance(value, Decimal | float):
-        return f"小数 {value}"
-    if isinstance(value, str):
-        return f'字符串 "{value}"'
-    if isinstance(value, dt.datetime):
-        return f"日期时间 {value.isoformat(sep=' ')}"
-    if isinstance(value, dt.date):
-        return f"日期 {value.isoformat()}"
-    if isinstance(value, Mapping):
-        return "键值映射"
-    if isinstance(value, list | tuple):
-        return f"列表（{len(value)}项）"
-    return type(value).__name__
 
 
 def listing(items: Iterable[str]) -> str:

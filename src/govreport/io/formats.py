@@ -18,7 +18,8 @@ from typing import Any, Final, Literal
 import tomli_w
 import yaml
 
-from govreport.io.errors import UnreadableFileError, UnsupportedFormatError, describe
+from govreport.io.errors import UnreadableFileError, UnsupportedFormatError
+from govreport.spec.wording import describe
 
 if sys.version_info >= (3, 11):
     import tomllib

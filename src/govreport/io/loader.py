@@ -13,10 +13,11 @@ from typing import Any, Final
 import attrs
 
 from govreport.findings import Finding, Severity
-from govreport.io.errors import BAD_VALUE, UNKNOWN_KEY, DataFileError, describe, format_problem
+from govreport.io.errors import BAD_VALUE, UNKNOWN_KEY, DataFileError, format_problem
 from govreport.io.formats import read_mapping
 from govreport.io.structure import Collector, structure, unknown_key
 from govreport.model import AnnualReport
+from govreport.spec.wording import describe
 
 #: Top-level key reserved for plugin data, structured by registered classes.
 EXTENSIONS: Final = "extensions"

@@ -27,10 +27,10 @@ from govreport.io.errors import (
     BLANK_CELL,
     MISSING,
     UNKNOWN_KEY,
-    describe,
     listing,
 )
 from govreport.model import ApplicantCounts, Outcomes, Results, data_fields
+from govreport.spec.wording import describe
 
 #: What people type into a count cell they mean as 0.
 BLANKS: Final = frozenset({"", "/", "／", "-", "－", "—", "——", "无"})

@@ -13,14 +13,13 @@ columns: ``ApplicantCounts`` names ``自然人``, not the row.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+from collections.abc import Callable
 from typing import TypeVar
 
 import attrs
 
 from govreport.errors import GovreportError
+from govreport.spec.wording import describe
 
 _C = TypeVar("_C", bound=type)
 
@@ -81,30 +80,6 @@ def field_label(owner: type, field: str) -> str:
     return chain[-1] if place.shared else "/".join(chain)
 
 
-def describe(value: object) -> str:
-    """What was found, in the words of the data-file messages (``字符串 "x"``)."""
-    if value is None:
-        return "空值 None"
-    if isinstance(value, bool):
-        return f"布尔值 {value}"
-    if isinstance(value, int):
-        return f"整数 {value}"
-    if isinstance(value, Decimal | float):
-        return f"小数 {value!r}" if isinstance(value, float) else f"小数 {value}"
-    if isinstance(value, str):
-        return f'字符串 "{value}"'
-    if isinstance(value, dt.datetime):
-        return f"日期时间 {value.isoformat(sep=' ')}"
-    if isinstance(value, dt.date):
-        return f"日期 {value.isoformat()}"
-    if isinstance(value, Mapping):
-        keys = "、".join(str(k) for k in value)
-        return f"键值映射（键：{keys}）" if keys else "空的键值映射"
-    if isinstance(value, list | tuple):
-        return f"列表（{len(value)}项）"
-    return f"{type(value).__name__} {value!r}"
-
-
 class ModelError(GovreportError, ValueError, TypeError):
     """A model constructor refused a value.
 
@@ -133,7 +108,12 @@ class ModelError(GovreportError, ValueError, TypeError):
             english += f"[{index}]"
             self.path = f"{self.path}[{index}]" if self.path else ""
         # The layout of data-file problems: ``label (path): what is allowed，what was found``.
-        super().__init__(f"{self.label} ({english}): {allowed}，实际为{describe(found)}")
+        super().__init__(f"{self.label} ({english}): {allowed}，实际为{describe_python(found)}")
 
 
 __all__ = ["ModelError", "field_label", "field_path", "placed"]
+
+
+def describe_python(value: object) -> str:
+    """What a constructor was given, spelled as the Python caller wrote it."""
+    return describe(value, python=True)

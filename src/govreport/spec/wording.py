@@ -8,7 +8,8 @@ the document layer the rules must not import.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Final
 
@@ -32,3 +33,36 @@ def fee_sentence(year: int, fee: int | Decimal) -> str:
     if fee == 0:
         return f"{year}年度，本机关未收取{FEE_TERM}。"
     return f"{year}年度，本机关共收取{FEE_TERM}{format_number(fee)}元。"
+
+
+def describe(value: object, *, python: bool = False) -> str:
+    """What was found, in Chinese, for "实际为…" messages: ``字符串 "12"``, ``整数 3``.
+
+    Data-file messages spell literals as YAML does (``空值``, ``true``); with
+    ``python=True`` (a model constructor's caller) as Python does (``None``,
+    ``True``, a float's repr, a mapping's keys, an object's repr).
+    """
+    if value is None:
+        return "空值 None" if python else "空值"
+    if isinstance(value, bool):
+        return f"布尔值 {value if python else str(value).lower()}"
+    if isinstance(value, int):
+        return f"整数 {value}"
+    if isinstance(value, float) and python:
+        return f"小数 {value!r}"
+    if isinstance(value, Decimal | float):
+        return f"小数 {value}"
+    if isinstance(value, str):
+        return f'字符串 "{value}"'
+    if isinstance(value, datetime):
+        return f"日期时间 {value.isoformat(sep=' ')}"
+    if isinstance(value, date):
+        return f"日期 {value.isoformat()}"
+    if isinstance(value, Mapping):
+        keys = "、".join(str(k) for k in value)
+        if not python:
+            return "键值映射"
+        return f"键值映射（键：{keys}）" if keys else "空的键值映射"
+    if isinstance(value, list | tuple):
+        return f"列表（{len(value)}项）"
+    return f"{type(value).__name__} {value!r}" if python else type(value).__name__
