@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from govreport.fileio import refresh
-from govreport.outputs.base import OptionSpec, OutputFormat
+from govreport.outputs.base import OutputFormat
 from govreport.plugins import Engine
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "options.md"
@@ -53,18 +53,6 @@ def _value(value: object) -> str:
     return f"`{value}`"
 
 
-def _allowed(spec: OptionSpec) -> str:
-    if spec.choices:
-        return "、".join(_value(c) for c in spec.choices)
-    if spec.minimum is not None and spec.maximum is not None:
-        return f"{spec.minimum:g} – {spec.maximum:g}"
-    if spec.minimum is not None:
-        return f"≥ {spec.minimum:g}"
-    if spec.maximum is not None:
-        return f"≤ {spec.maximum:g}"
-    return ""
-
-
 def format_section(fmt: OutputFormat) -> list[str]:
     caps = ", ".join(sorted(c.value for c in fmt.capabilities))
     lines = [
@@ -83,7 +71,7 @@ def format_section(fmt: OutputFormat) -> list[str]:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     lines += [
-        f"| `{name}` | {spec.type_name} | {_value(spec.default)} | {_allowed(spec)} "
+        f"| `{name}` | {spec.type_name} | {_value(spec.default)} | {spec.allowed()} "
         f"| {_cell(spec.help)} | {_cell(spec.description)} |"
         for name, spec in fmt.options.items()
     ]

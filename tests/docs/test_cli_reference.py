@@ -8,9 +8,7 @@ status does not happen: each one is provoked below through ``govreport.cli.main.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -20,18 +18,14 @@ import pytest
 
 from govreport.cli.main import cli, main
 
+from .scripts import load_script
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "shuangpu-2024.yaml"
 
 
 def _generator() -> ModuleType:
-    path = REPO / "scripts" / "cli_reference.py"
-    loaded = importlib.util.spec_from_file_location("cli_reference", path)
-    assert loaded is not None and loaded.loader is not None
-    module = importlib.util.module_from_spec(loaded)
-    sys.modules["cli_reference"] = module
-    loaded.loader.exec_module(module)
-    return module
+    return load_script("cli_reference")
 
 
 GEN = _generator()

@@ -6,24 +6,19 @@ from govreport.spec and the model, so a label is never retyped by hand.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+from types import ModuleType
 
 from govreport import spec
 from govreport.model import AnnualReport, data_fields
 
+from .scripts import load_script
+
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _generator():
-    path = REPO / "scripts" / "datafile_reference.py"
-    loaded = importlib.util.spec_from_file_location("datafile_reference", path)
-    assert loaded is not None and loaded.loader is not None
-    module = importlib.util.module_from_spec(loaded)
-    sys.modules["datafile_reference"] = module
-    loaded.loader.exec_module(module)
-    return module
+def _generator() -> ModuleType:
+    return load_script("datafile_reference")
 
 
 def test_page_is_current() -> None:

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 from govreport.testing import make_engine
 
+from .scripts import load_script
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _generator() -> ModuleType:
-    path = REPO / "scripts" / "options_reference.py"
-    loaded = importlib.util.spec_from_file_location("options_reference", path)
-    assert loaded is not None and loaded.loader is not None
-    module = importlib.util.module_from_spec(loaded)
-    sys.modules["options_reference"] = module
-    loaded.loader.exec_module(module)
-    return module
+    return load_script("options_reference")
 
 
 def test_page_is_current() -> None:

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import sys
-import textwrap
-from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -12,6 +9,8 @@ from govreport.document import Paragraph, Placement, Section, SectionProvider
 from govreport.errors import UnknownFormatError
 from govreport.plugins import DISABLE_AUTOLOAD_ENV, DuplicateNameError, PluginLoadError
 from govreport.testing import sample_report
+
+from .entry_points import Site, site_fixture  # noqa: F401  (the site fixture)
 
 
 class Shout:
@@ -102,15 +101,6 @@ def test_unknown_format_lists_known_ones() -> None:
     assert caught.value.known[:4] == ("txt", "html", "docx", "pdf")
 
 
-def _install_entry_point(tmp_path: Path, module: str, body: str, ep_name: str) -> None:
-    """A real distribution on sys.path: importlib.metadata finds its entry point."""
-    (tmp_path / f"{module}.py").write_text(textwrap.dedent(body), encoding="utf-8")
-    dist = tmp_path / f"{module}-1.2.3.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.2.3\n")
-    (dist / "entry_points.txt").write_text(f"[govreport]\n{ep_name} = {module}\n")
-
-
 GOOD = """
     from govreport import hookimpl
     from govreport.document import Paragraph, Placement, Section, SectionProvider
@@ -125,34 +115,25 @@ GOOD = """
 """
 
 
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delenv(DISABLE_AUTOLOAD_ENV, raising=False)
-    yield tmp_path
-    for name in ("gr_ep_good", "gr_ep_broken"):
-        sys.modules.pop(name, None)
-
-
-def test_entry_point_plugin_is_loaded_with_its_version(site: Path) -> None:
-    _install_entry_point(site, "gr_ep_good", GOOD, "good")
+def test_entry_point_plugin_is_loaded_with_its_version(site: Site) -> None:
+    site.install("gr_ep_good", GOOD, "good")
     engine = Engine()
     info = {i.name: i for i in engine.plugin_infos()}["good"]
     assert (info.version, info.source) == ("1.2.3", "entry point")
     assert "ep_extra" in engine.document(sample_report()).section_keys
 
 
-def test_broken_entry_point_is_one_line_and_the_rest_works(site: Path) -> None:
-    _install_entry_point(site, "gr_ep_good", GOOD, "good")
-    _install_entry_point(site, "gr_ep_broken", "raise ImportError('no such thing')\n", "broken")
+def test_broken_entry_point_is_one_line_and_the_rest_works(site: Site) -> None:
+    site.install("gr_ep_good", GOOD, "good")
+    site.install("gr_ep_broken", "raise ImportError('no such thing')\n", "broken")
     engine = Engine()
     assert [f.name for f in engine.failures] == ["broken"]
     assert "no such thing" in engine.failures[0].line()
     assert "ep_extra" in engine.sections
 
 
-def test_environment_switch_disables_autoload(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _install_entry_point(site, "gr_ep_good", GOOD, "good")
+def test_environment_switch_disables_autoload(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.install("gr_ep_good", GOOD, "good")
     monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "1")
     assert "ep_extra" not in Engine().sections
     assert "ep_extra" in Engine(autoload=True).sections

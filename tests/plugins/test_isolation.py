@@ -3,8 +3,6 @@ and isolated from each other.  Each test failed on the main before the fix."""
 
 from __future__ import annotations
 
-import sys
-import textwrap
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,8 +21,9 @@ from govreport import (
 from govreport.cli import common
 from govreport.cli.main import main
 from govreport.document import Placement, Section, SectionProvider
-from govreport.plugins import DISABLE_AUTOLOAD_ENV
 from govreport.testing import sample_report
+
+from .entry_points import Site, site_fixture  # noqa: F401  (the site fixture)
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "shuangpu-2024.yaml"
 
@@ -88,28 +87,6 @@ def test_render_refuses_errors_unless_allowed(wrong_total: Path) -> None:
 # -- 2. read_report knows installed plugins' data blocks ------------------------------------
 
 
-def _install_entry_point(site: Path, module: str, body: str, ep_name: str) -> None:
-    (site / f"{module}.py").write_text(textwrap.dedent(body), encoding="utf-8")
-    dist = site / f"{module}-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
-    (dist / "entry_points.txt").write_text(f"[govreport]\n{ep_name} = {module}\n")
-
-
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "site"
-    root.mkdir()
-    monkeypatch.syspath_prepend(str(root))
-    monkeypatch.delenv(DISABLE_AUTOLOAD_ENV, raising=False)
-    # The CLI and govreport.read_report share one engine per process: start a fresh one.
-    govreport.default_engine.cache_clear()
-    yield root
-    govreport.default_engine.cache_clear()
-    for name in [m for m in sys.modules if m.startswith("gr_iso_")]:
-        del sys.modules[name]
-
-
 BLOCK = """
     import attrs
     from govreport import Extension, hookimpl
@@ -124,8 +101,8 @@ BLOCK = """
 """
 
 
-def test_read_report_reads_an_installed_plugins_block(site: Path, tmp_path: Path) -> None:
-    _install_entry_point(site, "gr_iso_block", BLOCK, "honours")
+def test_read_report_reads_an_installed_plugins_block(site: Site, tmp_path: Path) -> None:
+    site.install("gr_iso_block", BLOCK, "honours")
     path = tmp_path / "with-block.yaml"
     path.write_text(EXAMPLE.read_text(encoding="utf-8") + "extensions:\n  honours: {count: 3}\n")
     report = govreport.read_report(path)
@@ -222,11 +199,11 @@ GOOD = """
 
 
 def test_broken_plugins_are_one_line_each_and_the_rest_works(
-    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _install_entry_point(site, "gr_iso_raises", RAISES, "raises")
-    _install_entry_point(site, "gr_iso_takes", TAKES_TXT, "takes_txt")
-    _install_entry_point(site, "gr_iso_good", GOOD, "good")
+    site.install("gr_iso_raises", RAISES, "raises")
+    site.install("gr_iso_takes", TAKES_TXT, "takes_txt")
+    site.install("gr_iso_good", GOOD, "good")
     engine = Engine()
     lines = sorted(f.line() for f in engine.failures)
     assert len(lines) == 2

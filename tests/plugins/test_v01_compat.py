@@ -37,7 +37,7 @@ def test_a_v01_plugin_still_loads_validates_and_renders() -> None:
         from govreport.rules.base import Finding as OldFinding
         from govreport.rules.base import RuleContext
         from govreport.spec import SECTIONS
-        from govreport.testing import DocxXml, make_engine, render_text, sample_report
+        from govreport.testing import DocxXml, render_text, sample_report
 
     assert old_hookimpl is hookimpl and OldFinding is Finding
     assert next(key for key, _ in SECTIONS) == "overview" and dict(SECTIONS)["other"]

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from govreport.cli.common import EXIT_FINDINGS, engine, load, path_argument, previous_option
+from govreport.cli.common import (
+    EXIT_FINDINGS,
+    engine,
+    format_option,
+    load,
+    path_argument,
+    previous_option,
+)
 from govreport.fileio import atomic_write
 from govreport.io import LoadResult, format_problem, save_report, skeleton
 from govreport.model import AdminLevel, AnnualReport
@@ -55,14 +62,7 @@ def _all_findings(
 @click.command()
 @path_argument("data_file")
 @previous_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出方式 (findings as text or JSON)",
-)
+@format_option("输出方式 (findings as text or JSON)")
 @click.pass_context
 def validate(
     ctx: click.Context, data_file: Path, previous: Path | None, output_format: str

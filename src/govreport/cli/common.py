@@ -64,3 +64,15 @@ previous_option = click.option(
     default=None,
     help="上年度数据文件，用于核对结转数和同比图 (last year's data file: rule R6, charts)",
 )
+
+
+def format_option(help_text: str) -> Callable[[FC], FC]:
+    """``--format text|json``: text for people, JSON for programs."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )

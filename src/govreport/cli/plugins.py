@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from govreport.cli.common import engine
+from govreport.cli.common import engine, format_option
 from govreport.document.providers import Numbering, SectionProvider
 from govreport.outputs.base import OptionSpec, OutputFormat
 from govreport.plugins.engine import Engine
@@ -153,14 +153,7 @@ def _echo_text(eng: Engine) -> None:
 
 
 @click.command(name="plugins")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出形式 (output as text or JSON)",
-)
+@format_option("输出形式 (output as text or JSON)")
 def plugins(output_format: str) -> None:
     """列出已加载的插件、输出格式及其选项、章节和规则 (list loaded plugins)."""
     eng = engine(report_failures=False)
