@@ -6,8 +6,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import attrs
 import pytest
 
+from govreport import ValidationRefusedError
 from govreport.document import Paragraph, Placement, Section, SectionProvider
 from govreport.plugins import DISABLE_AUTOLOAD_ENV, hookimpl
 from govreport.testing import make_engine, render_bytes, render_text, sample_report
@@ -65,3 +67,11 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_make_engine_ignores_installed_plugins_unless_asked() -> None:
     assert "LEAK" not in make_engine().rules
     assert "LEAK" in make_engine(autoload=True).rules
+
+
+def test_render_helpers_refuse_errors_like_the_engine_unless_allowed() -> None:
+    # A stated 总计 that does not add up: rule R1, an error.
+    report = attrs.evolve(sample_report(), stated_totals={"applications.received.total": 999})
+    with pytest.raises(ValidationRefusedError, match="999"):
+        render_text(report)
+    assert report.agency.name in render_text(report, allow_errors=True)

@@ -25,10 +25,16 @@ def render_bytes(
     *,
     engine: Engine | None = None,
     options: Mapping[str, Any] | None = None,
+    allow_errors: bool = False,
 ) -> bytes:
-    """One format's file for ``report``, from ``engine`` or a fresh hermetic one."""
+    """One format's file for ``report``, from ``engine`` or a fresh hermetic one.
+
+    Like :meth:`Engine.render` it refuses a report with validation errors
+    (``ValidationRefusedError``); a test of how a format draws hostile or
+    broken data passes ``allow_errors=True``.
+    """
     eng = engine or make_engine(plugins)
-    return eng.render(report, format_name, options=options)
+    return eng.render(report, format_name, options=options, allow_errors=allow_errors)
 
 
 def render_text(
@@ -37,7 +43,11 @@ def render_text(
     *,
     engine: Engine | None = None,
     width: int | None = None,
+    allow_errors: bool = False,
 ) -> str:
     """The plain-text rendering (format ``txt``) as a string, for ``in`` assertions."""
     options = {"width": width} if width is not None else None
-    return render_bytes(report, "txt", plugins, engine=engine, options=options).decode("utf-8")
+    data = render_bytes(
+        report, "txt", plugins, engine=engine, options=options, allow_errors=allow_errors
+    )
+    return data.decode("utf-8")
