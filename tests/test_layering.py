@@ -23,15 +23,25 @@ PACKAGE = Path(govreport.__file__).parent
 SRC = PACKAGE.parent
 
 # Building blocks of the table below, bottom up.
-_NEUTRAL = frozenset({"spec", "model", "findings", "errors", "placeholders", "fileio", "xmlchars"})
+#: Leaves every layer may import: the version, the limits, the error root.
+_BASE = frozenset({"_version", "limits", "errors"})
+_NEUTRAL = (
+    frozenset({"spec", "model", "findings", "placeholders", "sandbox", "fileio", "xmlchars"})
+    | _BASE
+)
 _SERVICES = frozenset({"io", "rules", "document", "outputs"})
 _ENGINE = frozenset({"plugin_api", "registration", "plugins"})
 
 #: Component → the other components it may import.  A module belongs to the
 #: component of its longest prefix in ``COMPONENTS``.
 LAYERS: dict[str, frozenset[str]] = {
+    "_version": frozenset(),
+    "limits": frozenset(),
     "errors": frozenset(),
     "xmlchars": frozenset(),
+    # Resource bounds for every Jinja evaluation (data-file placeholders and
+    # agency templates alike).
+    "sandbox": frozenset({"errors", "limits"}),
     "spec": frozenset({"errors"}),
     "model": frozenset({"spec", "errors"}),
     "fileio": frozenset({"errors"}),
@@ -40,7 +50,7 @@ LAYERS: dict[str, frozenset[str]] = {
     # object (it imports no model) and both the rules (P1, N1–N5 check the
     # rendered text) and the document (which prints it) use it, so it sits
     # beside findings, below both.
-    "placeholders": frozenset({"spec", "errors"}),
+    "placeholders": frozenset({"spec", "errors", "sandbox"}),
     "io": frozenset({"spec", "model", "findings", "errors", "fileio"}),
     "rules": frozenset({"spec", "model", "findings", "errors", "placeholders", "xmlchars"}),
     "document": frozenset({"spec", "model", "findings", "errors", "placeholders"}),
@@ -55,8 +65,20 @@ LAYERS: dict[str, frozenset[str]] = {
     "testing": _NEUTRAL | _SERVICES | _ENGINE | {"facade"},
     "cli": _NEUTRAL | _SERVICES | _ENGINE | {"facade"},
 }
+LAYERS = {name: allowed if name in _BASE else allowed | _BASE for name, allowed in LAYERS.items()}
 
-_PACKAGES = ("errors", "xmlchars", "spec", "model", "fileio", "findings", "placeholders")
+_PACKAGES = (
+    "_version",
+    "limits",
+    "errors",
+    "xmlchars",
+    "sandbox",
+    "spec",
+    "model",
+    "fileio",
+    "findings",
+    "placeholders",
+)
 _UPPER = ("io", "rules", "document", "outputs", "plugins", "testing", "cli")
 COMPONENTS: dict[str, str] = {
     "govreport": "facade",
@@ -78,9 +100,6 @@ KNOWN_UPWARD: dict[tuple[str, str], str] = {
         (f"govreport.outputs.{name}", "govreport.plugins.hookspecs"): "registers itself"
         for name in ("text", "pdf", "docx.plugin", "html.plugin")
     },
-    ("govreport.plugins.engine", "govreport"): (
-        "reads __version__, function-local; a bottom govreport._version module would end it"
-    ),
     ("govreport.io.skeleton", "govreport.plugins.contributions"): (
         "TYPE_CHECKING only: the Extension type a skeleton describes lives in plugins"
     ),

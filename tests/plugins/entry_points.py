@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 import textwrap
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,18 @@ def site_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Si
     root.mkdir()
     monkeypatch.syspath_prepend(str(root))
     monkeypatch.delenv(DISABLE_AUTOLOAD_ENV, raising=False)
+    # Only this folder's plugins: those installed in the environment (the example
+    # plugins, after scripts/check-plugins-e2e.sh) must not leak into a test.
+    everywhere = metadata.entry_points
+
+    def here(**select: str) -> metadata.EntryPoints:
+        return metadata.EntryPoints(
+            ep
+            for ep in everywhere(**select)
+            if ep.dist is not None and Path(str(ep.dist.locate_file(""))) == root
+        )
+
+    monkeypatch.setattr(metadata, "entry_points", here)
     govreport.default_engine.cache_clear()  # the CLI and read_report share one per process
     installed = Site(root)
     yield installed

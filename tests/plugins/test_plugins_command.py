@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
-import textwrap
-from pathlib import Path
 
 import pytest
 
 from govreport.cli import common
 from govreport.cli.main import main
-from govreport.plugins import DISABLE_AUTOLOAD_ENV, Engine
+from govreport.plugins import Engine
+
+from .entry_points import Site, site_fixture  # noqa: F401  (the site fixture)
 
 PLUGIN = """
     import attrs
@@ -44,26 +43,13 @@ MISSPELLED = """
 """
 
 
-def _dist(site: Path, module: str, body: str, ep: str, version: str) -> None:
-    (site / f"{module}.py").write_text(textwrap.dedent(body), encoding="utf-8")
-    dist = site / f"{module}-{version}.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: {version}\n")
-    (dist / "entry_points.txt").write_text(f"[govreport]\n{ep} = {module}\n")
-
-
 @pytest.fixture
-def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _dist(tmp_path, "gr_cli_all", PLUGIN, "everything", "2.0.1")
-    _dist(tmp_path, "gr_cli_typo", MISSPELLED, "typo", "0.0.1")
-    _dist(tmp_path, "gr_cli_broken", "import no_such_module_here\n", "broken", "0.1")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delenv(DISABLE_AUTOLOAD_ENV, raising=False)
+def installed(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.install("gr_cli_all", PLUGIN, "everything", "2.0.1")
+    site.install("gr_cli_typo", MISSPELLED, "typo", "0.0.1")
+    site.install("gr_cli_broken", "import no_such_module_here\n", "broken", "0.1")
     engine = Engine()
     monkeypatch.setattr(common, "default_engine", lambda: engine)
-    yield
-    for name in ("gr_cli_all", "gr_cli_typo", "gr_cli_broken"):
-        sys.modules.pop(name, None)
 
 
 @pytest.mark.usefixtures("installed")
@@ -121,16 +107,11 @@ FORMAT_WITH_OPTIONS = """
 
 
 @pytest.fixture
-def fancy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _dist(tmp_path, "gr_cli_fancy", FORMAT_WITH_OPTIONS, "fancy", "1.2.3")
-    _dist(tmp_path, "gr_cli_broken", "import no_such_module_here\n", "broken", "0.1")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delenv(DISABLE_AUTOLOAD_ENV, raising=False)
+def fancy(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.install("gr_cli_fancy", FORMAT_WITH_OPTIONS, "fancy", "1.2.3")
+    site.install("gr_cli_broken", "import no_such_module_here\n", "broken", "0.1")
     engine = Engine()
     monkeypatch.setattr(common, "default_engine", lambda: engine)
-    yield
-    for name in ("gr_cli_fancy", "gr_cli_broken"):
-        sys.modules.pop(name, None)
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> dict:

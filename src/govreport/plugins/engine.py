@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import attrs
 import pluggy
 
+from govreport._version import __version__
 from govreport.document.assemble import assemble
 from govreport.document.blocks import Document
 from govreport.document.providers import SectionProvider
@@ -141,8 +142,6 @@ class Engine:
                     "use tryfirst=True or trylast=True to order them",
                     hook_name,
                 )
-        from govreport import __version__
-
         self._info[name] = (version or (__version__ if source == "builtin" else ""), source)
         self._order[name] = len(self._order)
 
