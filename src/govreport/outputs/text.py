@@ -18,6 +18,7 @@ from govreport.outputs.textgrid import render_table
 from govreport.outputs.textwidth import (
     FULLWIDTH_SPACE,
     Align,
+    TextCharacterError,
     clean,
     display_width,
     pad,
@@ -79,9 +80,12 @@ def _chunks(document: Document, width: int, ascii_only: bool) -> Iterator[list[s
     for block in document.preamble:
         yield _block(block, None, width, ascii_only)
     for section in document.sections:
-        yield list(wrap(clean(section.heading), width))
-        for block in section.blocks:
-            yield _block(block, section, width, ascii_only)
+        try:
+            yield list(wrap(clean(section.heading), width))
+            for block in section.blocks:
+                yield _block(block, section, width, ascii_only)
+        except TextCharacterError as exc:  # say which part of the report holds it
+            raise exc.within(section.heading) from None
     if document.signature is not None:
         sig = document.signature
         yield [*_right(sig.signer, width), *_right(sig.date, width)]

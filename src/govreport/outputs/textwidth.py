@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import enum
 import functools
-import unicodedata
 
-from wcwidth import wcswidth, wcwidth
+from wcwidth import iter_graphemes, wcswidth
+
+from govreport.errors import GovreportError
+from govreport.xmlchars import ILLEGAL_XML_CHARS
 
 FULLWIDTH_SPACE = "\u3000"
 #: Marks that must not start a line; they stick to the unit before them.
@@ -30,11 +32,45 @@ class Align(enum.Enum):
     RIGHT = "right"
 
 
+class TextCharacterError(GovreportError, ValueError):
+    """Text holds a control character a text file (and a terminal) cannot carry.
+
+    These are exactly the characters rule T1 refuses (:data:`ILLEGAL_XML_CHARS`),
+    so only ``--force`` gets here; the Word output refuses the same ones.  The
+    text output never drops a character silently.
+    """
+
+    def __init__(self, text: str, char: str, where: str = "") -> None:
+        pos = text.index(char)
+        snippet = text[max(0, pos - 10) : pos].replace("\n", " ")
+        place = f"（{where}）" if where else ""
+        super().__init__(
+            f"文本含有纯文本输出不允许的控制字符 U+{ord(char):04X}{place}，位于“{snippet}”之后；"
+            "请删除该字符后重试 (control character in text output)"
+        )
+        self.text = text
+        self.char = char
+        self.where = where
+
+    def within(self, where: str) -> TextCharacterError:
+        """The same error, naming the part of the report it is in."""
+        return TextCharacterError(self.text, self.char, where)
+
+
 @functools.lru_cache(maxsize=65536)
 def clean(text: str) -> str:
-    """Tabs become spaces and other control characters go: they have no width."""
-    text = text.replace("\r\n", "\n").replace("\t", " ")
-    return "".join(ch for ch in text if ch == "\n" or not unicodedata.category(ch).startswith("C"))
+    """``text`` ready for layout: line ends unified, tabs as spaces, nothing else removed.
+
+    Every other character is kept: zero-width joiners, soft hyphens, direction
+    marks, private-use code points (rare characters in names) and characters
+    newer than Python's Unicode database all reach the file;
+    :func:`display_width` measures them.  A control character that would
+    corrupt the file or the terminal raises :class:`TextCharacterError`.
+    """
+    found = ILLEGAL_XML_CHARS.search(text)
+    if found:
+        raise TextCharacterError(text, found.group())
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -43,8 +79,9 @@ def display_width(text: str) -> int:
     width = int(wcswidth(text))
     if width >= 0:
         return width
-    # wcswidth gives -1 for any non-printable; count the printable rest.
-    return sum(max(int(wcwidth(ch)), 0) for ch in text)
+    # wcswidth gives -1 for any non-printable (DEL, C1 controls, which rule T1
+    # lets through): they take no column; measure the rest, nothing is removed.
+    return sum(max(int(wcswidth(g)), 0) for g in iter_graphemes(text)) if text else 0
 
 
 def _is_narrow_word_char(ch: str) -> bool:
@@ -52,13 +89,20 @@ def _is_narrow_word_char(ch: str) -> bool:
 
 
 def _atoms(text: str) -> list[str]:
-    """Runs of narrow non-space characters, single wide characters, single spaces."""
+    """Runs of narrow non-space graphemes, single wide graphemes, single spaces.
+
+    Graphemes, not code points: an emoji joined by zero-width joiners or a
+    letter with its combining accent is never split across two lines.
+    """
     atoms: list[str] = []
-    for ch in text:
-        if atoms and _is_narrow_word_char(ch) and _is_narrow_word_char(atoms[-1][-1]):
-            atoms[-1] += ch
+    narrow_before = False
+    for grapheme in iter_graphemes(text):
+        narrow = _is_narrow_word_char(grapheme)
+        if atoms and narrow and narrow_before:
+            atoms[-1] += grapheme
         else:
-            atoms.append(ch)
+            atoms.append(grapheme)
+        narrow_before = narrow
     return atoms
 
 
@@ -85,10 +129,10 @@ def min_width(text: str) -> int:
 def _hard_split(unit: str, width: int) -> list[str]:
     """Cut a unit wider than the line (a long URL) by characters: better than overflowing."""
     pieces = [""]
-    for ch in unit:
-        if pieces[-1] and display_width(pieces[-1] + ch) > width:
+    for grapheme in iter_graphemes(unit):
+        if pieces[-1] and display_width(pieces[-1] + grapheme) > width:
             pieces.append("")
-        pieces[-1] += ch
+        pieces[-1] += grapheme
     return pieces
 
 

@@ -38,12 +38,47 @@ _ORDINALS: Final = "一二三四五六七八九十"
 
 
 def chinese_ordinal(n: int) -> str:
-    """1 → 一, 11 → 十一, 20 → 二十 (enough for any report's sections)."""
-    if not 1 <= n <= 99:
+    """1 → 一, 11 → 十一, 20 → 二十, 101 → 一百零一, 1010 → 一千零一十, 10001 → 一万零一.
+
+    Any positive count: a section-五 list or a plugin's numbering may run past
+    99, and a render must not fail on the number of items it is given.
+    """
+    if n < 1:
         raise ValueError(f"ordinal out of range: {n}")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _ORDINALS[tens - 1] + "十")
-    return head + ("" if ones == 0 else _ORDINALS[ones - 1])
+    text = _chinese_number(n)
+    # 十一 rather than 一十一, but only at the start: 一百一十 keeps its 一.
+    return text[1:] if text.startswith("一十") else text
+
+
+#: Units of the large groups, from the smallest: 10**4 is 万, 10**8 is 亿.
+_GROUPS: Final = ((10**8, "亿"), (10**4, "万"))
+
+
+def _chinese_number(n: int) -> str:
+    for size, unit in _GROUPS:
+        if n >= size:
+            high, low = divmod(n, size)
+            if low == 0:
+                return f"{_chinese_number(high)}{unit}"
+            # A gap inside the number is read as one 零: 一万零一, 一亿零五百.
+            gap = "零" if low < size // 10 else ""
+            return f"{_chinese_number(high)}{unit}{gap}{_chinese_number(low)}"
+    return _below_10000(n)
+
+
+def _below_10000(n: int) -> str:
+    out: list[str] = []
+    pending_zero = False
+    for power, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // power % 10
+        if digit == 0:
+            pending_zero = bool(out)  # a zero counts only after a digit was written
+            continue
+        if pending_zero:
+            out.append("零")
+            pending_zero = False
+        out.append(_ORDINALS[digit - 1] + unit)
+    return "".join(out)
 
 
 def section_heading(position: int, title: str) -> str:
