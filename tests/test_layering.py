@@ -50,7 +50,7 @@ LAYERS: dict[str, frozenset[str]] = {
     # object (it imports no model) and both the rules (P1, N1–N5 check the
     # rendered text) and the document (which prints it) use it, so it sits
     # beside findings, below both.
-    "placeholders": frozenset({"spec", "errors", "sandbox"}),
+    "placeholders": frozenset({"spec", "errors", "sandbox", "xmlchars"}),
     "io": frozenset({"spec", "model", "findings", "errors", "fileio"}),
     "rules": frozenset({"spec", "model", "findings", "errors", "placeholders", "xmlchars"}),
     "document": frozenset({"spec", "model", "findings", "errors", "placeholders"}),

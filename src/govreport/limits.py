@@ -16,3 +16,65 @@ from typing import Final
 #: Largest data file read (bytes).  A real report is 10–60 KB; 5 MB leaves room
 #: for very long narratives while a symlink to /dev/zero stops at once.
 MAX_DATA_FILE_BYTES: Final = 5 * 1024 * 1024
+
+# -- Jinja evaluation: data-file placeholders and agency templates ------------------
+
+#: Seconds one placeholder field may take to evaluate.  A real placeholder takes
+#: microseconds; a second is thousands of times that and still stops a hang.
+PLACEHOLDER_SECONDS: Final = 1.0
+
+#: Seconds all placeholders of one report may take together, so a file with
+#: hundreds of slow paragraphs cannot add up to minutes in a batch.
+REPORT_PLACEHOLDER_SECONDS: Final = 5.0
+
+#: Seconds rendering an agency template's letterhead, footer and signature may
+#: take per report (a real one renders in milliseconds).
+TEMPLATE_RENDER_SECONDS: Final = 5.0
+
+#: Longest string or list one step of a placeholder or template may make
+#: (characters or items).  The longest section of a real report is about
+#: 20,000 characters; ``{{ 'x' * 100000 }}`` and ``'a'|center(10**9)`` are refused
+#: before anything is allocated.
+MAX_JINJA_VALUE: Final = 65_536
+
+#: Characters one evaluation may generate in all (every ``{{ }}`` output and
+#: every ``~`` join, counted as made, inside macros and loops too): doubling a
+#: value in a chain of ``{% set %}`` stops at this size.
+MAX_JINJA_OUTPUT: Final = 1_000_000
+
+#: Loop iterations one evaluation may run, all loops together: nested
+#: ``range(100000)`` loops stop here instead of running 10**10 times.
+MAX_JINJA_ITERATIONS: Final = 100_000
+
+#: Depth of macro calls: a recursive macro stops with a clear message long
+#: before Python's own recursion limit.
+MAX_JINJA_DEPTH: Final = 32
+
+#: Bits of an integer a placeholder may compute (about 300 digits): a count
+#: has at most a dozen; ``((10**64)**64)**64`` stops at once.
+MAX_JINJA_INT_BITS: Final = 1024
+
+# -- agency templates (.docx archives) ------------------------------------------
+
+#: Largest template file read (bytes).  A letterhead template with a logo is
+#: under 1 MB; 50 MB leaves room for embedded fonts.
+MAX_TEMPLATE_BYTES: Final = 50 * 1024 * 1024
+
+#: Most members a template archive may have (a Word file has 10–40).
+MAX_TEMPLATE_ENTRIES: Final = 1000
+
+#: Largest uncompressed member of a template (bytes), checked from the archive's
+#: directory before anything is inflated.
+MAX_TEMPLATE_PART_BYTES: Final = 64 * 1024 * 1024
+
+#: Largest total uncompressed size of a template's members (bytes).
+MAX_TEMPLATE_TOTAL_BYTES: Final = 256 * 1024 * 1024
+
+#: Highest compression ratio of a template member larger than
+#: ``TEMPLATE_RATIO_FROM_BYTES``: Word XML compresses 5–20 times, a zip bomb of
+#: zeros about 1000 times.
+MAX_TEMPLATE_RATIO: Final = 100
+
+#: Members smaller than this (bytes) are not ratio-checked: a tiny part may
+#: compress very well and can do no harm.
+TEMPLATE_RATIO_FROM_BYTES: Final = 1024 * 1024

@@ -11,17 +11,21 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import time
+import weakref
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import attrs
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from govreport import limits
 from govreport.errors import GovreportError
+from govreport.sandbox import Bounded, LimitExceeded, bounded
 from govreport.spec.wording import official_date as official_date  # noqa: PLC0414 (re-export)
+from govreport.xmlchars import ILLEGAL_XML_CHARS
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -34,26 +38,8 @@ def has_placeholders(text: str) -> bool:
     return any(m in text for m in _MARKERS)
 
 
-class _BoundedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, with ``*`` and ``**`` bounded.
-
-    Jinja's sandbox stops attribute tricks and huge ``range()``s, but
-    ``'x' * 10**9`` in a paragraph would still allocate a gigabyte: a data
-    file must not be able to exhaust the machine that renders it.
-    """
-
-    intercepted_binops = frozenset({"*", "**"})
-    LIMIT = 10_000
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        numbers = all(isinstance(v, int | float | Decimal) for v in (left, right))
-        if operator == "**" and (not numbers or abs(right) > 64):
-            raise jinja2.exceptions.SecurityError("乘方的指数过大")
-        if operator == "*" and not numbers:
-            count = right if isinstance(right, int) else left
-            if isinstance(count, int) and count > self.LIMIT:
-                raise jinja2.exceptions.SecurityError("重复次数过大")
-        return super().call_binop(context, operator, left, right)
+class _BoundedSandbox(Bounded, ImmutableSandboxedEnvironment):
+    """The immutable sandbox with every evaluation bounded (:mod:`govreport.sandbox`)."""
 
 
 @functools.cache
@@ -132,9 +118,36 @@ def _present(value: Any) -> Any:
     return value
 
 
-def context(report: object) -> dict[str, Any]:
+class Names(dict[str, Any]):
+    """The names a placeholder may use, plus what evaluating one report's texts costs.
+
+    One per report (see :func:`context`): validation (P1, N1–N5) and rendering
+    evaluate each text once, share the results, and together spend at most
+    ``REPORT_PLACEHOLDER_SECONDS``.
+    """
+
+    def __init__(self, names: dict[str, Any]) -> None:
+        super().__init__(names)
+        self.spent = 0.0
+        self.results: dict[str, str | PlaceholderError] = {}
+
+
+#: Names per live report, by id (a report is immutable; the entry goes with it).
+_CONTEXTS: dict[int, Names] = {}
+
+
+def context(report: object) -> Names:
     """The names a placeholder may use: every field and total of the report, lazily."""
-    return {name: _present(getattr(report, name)) for name in _public_names(type(report))}
+    key = id(report)
+    names = _CONTEXTS.get(key)
+    if names is None:
+        names = Names({n: _present(getattr(report, n)) for n in _public_names(type(report))})
+        try:
+            weakref.finalize(report, _CONTEXTS.pop, key, None)
+        except TypeError:  # not weak-referenceable: not shared, still correct
+            return names
+        _CONTEXTS[key] = names
+    return names
 
 
 _UNKNOWN = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
@@ -150,16 +163,57 @@ def _unknown_name(message: str) -> str:
 
 
 def render_text(text: str, names: dict[str, Any]) -> str:
-    """Evaluate the placeholders of one paragraph; plain text passes untouched."""
+    """Evaluate the placeholders of one paragraph; plain text passes untouched.
+
+    The one function validation and rendering both call: a text that
+    validates renders to the same words.  Evaluation is bounded in time,
+    size and depth (:mod:`govreport.sandbox`), and what it prints is checked
+    too: a placeholder may not print a character a document cannot hold.
+    """
     if not has_placeholders(text):
         return text
+    if not isinstance(names, Names):
+        return _evaluate(text, names, limits.PLACEHOLDER_SECONDS)
+    known = names.results.get(text)
+    if known is None:
+        left = limits.REPORT_PLACEHOLDER_SECONDS - names.spent
+        start = time.monotonic()
+        try:
+            if left <= 0:
+                raise PlaceholderError(
+                    f"整份报告的占位符求值时间已超过{limits.REPORT_PLACEHOLDER_SECONDS:g}秒的上限"
+                )
+            known = _evaluate(text, names, min(limits.PLACEHOLDER_SECONDS, left))
+        except PlaceholderError as exc:
+            known = exc
+        names.spent += time.monotonic() - start
+        names.results[text] = known
+    if isinstance(known, PlaceholderError):
+        raise PlaceholderError(str(known))
+    return known
+
+
+def _evaluate(text: str, names: dict[str, Any], seconds: float) -> str:
     try:
-        return _compile(text).render(names)
+        with bounded(seconds):
+            out = _compile(text).render(names)
     except jinja2.TemplateSyntaxError as exc:
         raise PlaceholderError(f"占位符语法错误：{exc.message}（第{exc.lineno}行）") from None
     except jinja2.UndefinedError as exc:
         raise PlaceholderError(_unknown_name(exc.message or "")) from None
+    except LimitExceeded as exc:
+        raise PlaceholderError(f"占位符超出限制：{exc}") from None
     except jinja2.exceptions.SecurityError as exc:
         raise PlaceholderError(f"占位符不允许此操作：{exc}") from None
-    except (TypeError, ValueError, ArithmeticError) as exc:
+    except RecursionError:
+        raise PlaceholderError("占位符嵌套过深（递归）") from None
+    except MemoryError:
+        raise PlaceholderError("占位符求值所需内存过大") from None
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
         raise PlaceholderError(f"占位符无法求值：{exc}") from None
+    bad = ILLEGAL_XML_CHARS.search(out)
+    if bad:
+        raise PlaceholderError(
+            f"占位符生成了不可见的控制字符 U+{ord(bad.group()):04X}，这种字符会损坏Word文档"
+        )
+    return out

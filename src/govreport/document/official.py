@@ -128,8 +128,10 @@ def _titles_in_a_list() -> str:
 
 
 def _opening(ctx: BuildContext) -> tuple[Block, ...]:
-    text = ctx.report.opening or default_opening(ctx.report)
-    return ctx.paragraphs(text, ParagraphRole.OPENING)
+    if ctx.report.opening:
+        return ctx.paragraphs(ctx.report.opening, ParagraphRole.OPENING)
+    # Built from the agency's name, website and contact: data, never evaluated.
+    return ctx.paragraphs(default_opening(ctx.report), ParagraphRole.OPENING, placeholders=False)
 
 
 def _overview(ctx: BuildContext) -> Section:
@@ -176,7 +178,7 @@ def _problems(ctx: BuildContext) -> Section:
             if joined:
                 blocks.append(Paragraph(joined))
         else:
-            blocks.extend(ctx.paragraphs(intro_text))
+            blocks.extend(ctx.paragraphs(intro_text, placeholders=False))  # evaluated above
             blocks.extend(Paragraph(item) for item in listed)
     return Section("problems", section_title("problems"), tuple(blocks))
 

@@ -16,7 +16,8 @@ import attrs
 from govreport.document.blocks import Block, Paragraph, ParagraphRole, Section
 from govreport.errors import GovreportError
 from govreport.model import AnnualReport
-from govreport.placeholders import context, render_text
+from govreport.placeholders import PlaceholderError, context, render_text
+from govreport.spec import location_of
 
 
 class PlacementError(GovreportError, ValueError):
@@ -81,17 +82,59 @@ class BuildContext:
         return self._names
 
     def text(self, text: str) -> str:
-        """One string with its placeholders evaluated."""
-        return render_text(text, self.names) if "{" in text else text
+        """One string with its placeholders evaluated (by the function validation uses).
+
+        A failure names the field it comes from, as rule P1 does.
+        """
+        if "{" not in text:
+            return text
+        try:
+            return render_text(text, self.names)
+        except PlaceholderError as exc:
+            path = field_of(self.report, text)
+            if path is None:
+                raise
+            raise PlaceholderError(
+                f"“{location_of(path)}”（{path}）中的占位符无法生成文字：{exc}"
+            ) from None
 
     def paragraphs(
-        self, text: str, role: ParagraphRole = ParagraphRole.BODY
+        self,
+        text: str,
+        role: ParagraphRole = ParagraphRole.BODY,
+        *,
+        placeholders: bool = True,
     ) -> tuple[Paragraph, ...]:
-        """User text → paragraphs: one per non-blank line, placeholders evaluated."""
-        evaluated = self.text(text)
+        """User text → paragraphs: one per non-blank line.
+
+        Placeholders are evaluated unless ``placeholders=False``: text that is
+        data (an agency's name or phone, a sentence built from them, a text
+        already evaluated) is printed as written, ``{{ }}`` and all.
+        """
+        evaluated = self.text(text) if placeholders else text
         return tuple(
             Paragraph(line.strip(), role) for line in evaluated.splitlines() if line.strip()
         )
+
+
+def field_of(obj: object, text: str, prefix: str = "") -> str | None:
+    """The model path of the text field of ``obj`` that holds ``text``, if one does."""
+    if not attrs.has(type(obj)):
+        return None
+    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, field.name)
+        path = f"{prefix}{field.name}"
+        if isinstance(value, str) and value == text:
+            return path
+        if isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, str) and item == text:
+                    return f"{path}[{i}]"
+        elif attrs.has(type(value)):
+            found = field_of(value, text, f"{path}.")
+            if found is not None:
+                return found
+    return None
 
 
 def _check_numbering(provider: SectionProvider, _: object, numbering: Numbering | str) -> None:

@@ -23,6 +23,7 @@ import attrs
 import jinja2
 from jinja2 import meta, nodes
 
+from govreport import limits
 from govreport.outputs.docx.errors import TemplateError
 from govreport.outputs.docx.parts import read_parts, style_ids, templated_parts
 from govreport.outputs.docx.settings import REQUIRED_STYLES
@@ -60,7 +61,14 @@ def read_template(path: str | os.PathLike[str]) -> bytes:
     if not p.is_file():
         raise TemplateError(f"模板 {p} 不是文件")
     try:
-        return p.read_bytes()
+        size = p.stat().st_size
+        if size > limits.MAX_TEMPLATE_BYTES:
+            raise TemplateError(
+                f"模板 {p} 有{size // (1024 * 1024)} MB，超过"
+                f"{limits.MAX_TEMPLATE_BYTES // (1024 * 1024)} MB 的上限"
+            )
+        with p.open("rb") as f:  # at most the limit, should the file grow meanwhile
+            return f.read(limits.MAX_TEMPLATE_BYTES + 1)
     except OSError as exc:
         raise TemplateError(f"无法读取模板 {p}：{exc.strerror}") from None
 

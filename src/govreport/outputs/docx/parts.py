@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from govreport import limits
 from govreport.outputs.docx.errors import TemplateError
 from govreport.outputs.docx.xml import W_NS
 
@@ -30,12 +31,51 @@ CORE_PART: Final = "docProps/core.xml"
 
 
 def read_parts(data: bytes, name: str = "模板") -> list[tuple[str, bytes]]:
-    """The zip members of a .docx in their stored order."""
+    """The zip members of a .docx in their stored order, after checking the archive's sizes."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return [(i.filename, zf.read(i)) for i in zf.infolist() if not i.is_dir()]
-    except (zipfile.BadZipFile, OSError) as exc:
+            members = [i for i in zf.infolist() if not i.is_dir()]
+            check_archive(members, name)
+            # zipfile stops inflating a member at its declared size, so the
+            # checked sizes bound what is read.
+            return [(i.filename, zf.read(i)) for i in members]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         raise TemplateError(f"{name} 不是有效的 Word（.docx）文件：{exc}") from None
+    except (NotImplementedError, RuntimeError, ValueError) as exc:  # encrypted, odd methods
+        raise TemplateError(f"{name} 无法读取（unsupported .docx）：{exc}") from None
+
+
+def check_archive(members: list[zipfile.ZipInfo], name: str = "模板") -> None:
+    """Refuse an archive whose directory declares too many or too large members (a zip bomb)
+    before anything is inflated."""
+    if len(members) > limits.MAX_TEMPLATE_ENTRIES:
+        raise TemplateError(
+            f"{name} 含有{len(members)}个部件，超过{limits.MAX_TEMPLATE_ENTRIES}个的上限"
+            "（不像是 Word 文件）"
+        )
+    total = 0
+    for info in members:
+        size = info.file_size
+        if size > limits.MAX_TEMPLATE_PART_BYTES:
+            raise TemplateError(
+                f"{name} 的部件 {info.filename} 解压后有{_mib(size)}，"
+                f"超过每个部件{_mib(limits.MAX_TEMPLATE_PART_BYTES)}的上限"
+            )
+        ratio = size / max(info.compress_size, 1)
+        if size >= limits.TEMPLATE_RATIO_FROM_BYTES and ratio > limits.MAX_TEMPLATE_RATIO:
+            raise TemplateError(
+                f"{name} 的部件 {info.filename} 压缩比为{ratio:.0f}倍，超过"
+                f"{limits.MAX_TEMPLATE_RATIO}倍的上限（疑似压缩炸弹 zip bomb）"
+            )
+        total += size
+    if total > limits.MAX_TEMPLATE_TOTAL_BYTES:
+        raise TemplateError(
+            f"{name} 解压后共有{_mib(total)}，超过{_mib(limits.MAX_TEMPLATE_TOTAL_BYTES)}的上限"
+        )
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def rels_of(parts: Mapping[str, bytes], part: str) -> list[tuple[str, str]]:

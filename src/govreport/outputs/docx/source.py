@@ -19,6 +19,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from govreport.outputs.docx.parts import Element
 from govreport.outputs.jinja import FilterItems, with_filters
+from govreport.sandbox import Bounded
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -48,10 +49,14 @@ def source_of(root: Element) -> str:
     return re.sub(r'"@@(\w+)@@"', r'"{{ \1 }}"', src)
 
 
+class _TemplateSandbox(Bounded, SandboxedEnvironment):
+    """The sandbox for agency templates, bounded like data-file placeholders."""
+
+
 @functools.cache
 def environment(trusted: bool) -> jinja2.Environment:
-    """Autoescaped, strict; sandboxed for every template the project did not write."""
-    cls = jinja2.Environment if trusted else SandboxedEnvironment
+    """Autoescaped, strict; sandboxed and bounded for every template the project did not write."""
+    cls = jinja2.Environment if trusted else _TemplateSandbox
     return cls(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 

@@ -26,6 +26,7 @@ import jinja2
 from lxml import etree  # type: ignore[import-untyped]
 from markupsafe import Markup
 
+from govreport import limits
 from govreport.outputs.docx.check import (
     problems_message,
     read_template,
@@ -49,6 +50,7 @@ from govreport.outputs.docx.shell import VARIABLES
 from govreport.outputs.docx.source import source_of, template_environment
 from govreport.outputs.docx.styles import apply_style_settings, prepare_main
 from govreport.outputs.jinja import FilterItems
+from govreport.sandbox import LimitExceeded, bounded
 
 #: Where the body goes; no escaped user text can contain a "<".
 BODY_SENTINEL: Final = "<govreport-body/>"
@@ -96,13 +98,23 @@ class CompiledTemplate:
     ) -> bytes:
         ctx = dict(context, body=Markup(BODY_SENTINEL))
         try:
-            shell = self.main.template.render(ctx)
-            rendered = {t.name: t.template.render(ctx) for t in self.others}
+            # One budget for all parts: time, sizes, loops and depth (govreport.sandbox).
+            with bounded(limits.TEMPLATE_RENDER_SECONDS):
+                shell = self.main.template.render(ctx)
+                rendered = {t.name: t.template.render(ctx) for t in self.others}
         except jinja2.UndefinedError as exc:
             raise TemplateError(
                 f"{self.name} 使用了未知的占位符：{exc.message}（可用：{'、'.join(VARIABLES)}）"
             ) from None
+        except LimitExceeded as exc:
+            raise TemplateError(f"{self.name} 的占位符超出限制：{exc}") from None
         except jinja2.TemplateError as exc:
+            raise TemplateError(f"{self.name} 渲染失败：{exc}") from None
+        except RecursionError:
+            raise TemplateError(f"{self.name} 渲染失败：占位符嵌套过深（递归）") from None
+        except MemoryError:
+            raise TemplateError(f"{self.name} 渲染失败：所需内存过大") from None
+        except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise TemplateError(f"{self.name} 渲染失败：{exc}") from None
         head, sep, tail = shell.partition(BODY_SENTINEL)
         if not sep or BODY_SENTINEL in tail:
