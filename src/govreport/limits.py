@@ -78,3 +78,9 @@ MAX_TEMPLATE_RATIO: Final = 100
 #: Members smaller than this (bytes) are not ratio-checked: a tiny part may
 #: compress very well and can do no harm.
 TEMPLATE_RATIO_FROM_BYTES: Final = 1024 * 1024
+
+#: Age (seconds) after which a hidden temporary file of ours (``.NAME.gr<pid>-….tmp``)
+#: in an output folder counts as left by a killed writer and is removed by the
+#: next write there, even if its process id is in use again.  A real write
+#: takes well under a minute; ten minutes is safely past any of them.
+STALE_TEMP_SECONDS: Final = 600

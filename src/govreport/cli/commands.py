@@ -16,7 +16,7 @@ from govreport.cli.common import (
     path_argument,
     previous_option,
 )
-from govreport.fileio import atomic_write
+from govreport.fileio import write_all
 from govreport.io import LoadResult, format_problem, save_report, skeleton
 from govreport.model import AdminLevel, AnnualReport
 from govreport.rules.base import Finding, Severity
@@ -94,6 +94,16 @@ def validate(
         else:
             click.echo(f"{data_file.name}: 校验通过，未发现问题 (no problems found)")
     ctx.exit(EXIT_FINDINGS if has_errors(findings) else 0)
+
+
+#: Said after a failed render: the output folder was not touched.
+NOTHING_WRITTEN = "未写出任何文件，输出目录未改动 (nothing written)"
+
+
+def _add_note(exc: BaseException, note: str) -> None:
+    """``exc.add_note(note)``, also on Python 3.10 (the CLI prints ``__notes__``)."""
+    notes = list(getattr(exc, "__notes__", ()))
+    exc.__notes__ = [*notes, note]  # type: ignore[attr-defined]
 
 
 def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
@@ -185,21 +195,28 @@ def render(
     ):
         if wanted:
             given[name] = value  # type: ignore[assignment]
-    for name in formats:
+    # Every format is rendered in memory first and written only when all
+    # succeeded, as a set: a failure never leaves new files beside old ones.
+    rendered: list[tuple[Path, bytes]] = []
+    for name in dict.fromkeys(formats):  # -f txt -f txt renders once
         fmt = eng.outputs[name]
         # Flags meant for other formats are not errors when several are rendered.
         options = {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
-        # Validated above with the file's own problems too; --force decided.
-        data = eng.render(
-            loaded.report,
-            name,
-            previous=prev_report,
-            options=options,
-            signature=not no_signature,
-            allow_errors=True,
-        )
-        target = out_dir / f"{data_file.stem}{fmt.extension}"
-        atomic_write(target, data)
+        try:
+            # Validated above with the file's own problems too; --force decided.
+            data = eng.render(
+                loaded.report,
+                name,
+                previous=prev_report,
+                options=options,
+                signature=not no_signature,
+                allow_errors=True,
+            )
+        except Exception as exc:
+            _add_note(exc, NOTHING_WRITTEN)
+            raise
+        rendered.append((out_dir / f"{data_file.stem}{fmt.extension}", data))
+    for target in write_all(rendered):
         click.echo(f"已生成 (written)：{target}")
 
 

@@ -7,9 +7,12 @@ status, never a traceback: 0 clean, 1 errors found, 2 unreadable input.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import traceback
+from typing import Any
 
 import click
 
@@ -43,6 +46,35 @@ for command in (new, validate, render, convert, plugins, template_group):
 
 
 def main(argv: list[str] | None = None) -> int:
+    previous = _exit_on_termination()
+    try:
+        return _main(argv)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _exit_on_termination() -> dict[int, Any]:
+    """SIGTERM and SIGHUP end the command as an exception would, not abruptly.
+
+    So ``finally`` blocks and ``atexit`` run: temporary files and folders go,
+    LibreOffice is stopped.  (SIGKILL cannot be caught; the PDF output's
+    watchdog and the next run's clean-up handle that.)  Returns the handlers
+    replaced, to be put back.
+    """
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous: dict[int, Any] = {}
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        # Outside the main thread signals cannot be set: leave them alone.
+        with contextlib.suppress(ValueError, OSError):
+            previous[signum] = signal.signal(signum, terminate)
+    return previous
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         # Without standalone mode click returns ctx.exit()'s code instead of exiting.
         code = cli.main(args=argv, prog_name="govreport", standalone_mode=False)
@@ -56,17 +88,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except GovreportError as exc:
         _show_traceback(argv)
-        click.echo(f"错误 (error)：{exc}", err=True)
+        click.echo(f"错误 (error)：{exc}{_notes(exc)}", err=True)
         return exc.exit_status
     except Exception as exc:  # a defect of ours: still one line, never a bare traceback
         _show_traceback(argv)
         click.echo(
-            f"内部错误 (internal error)：{type(exc).__name__}: {exc}；"
+            f"内部错误 (internal error)：{type(exc).__name__}: {exc}{_notes(exc)}；"
             "请加 --debug 重新运行并报告此问题 (rerun with --debug and report it)",
             err=True,
         )
         return EXIT_INTERNAL
     return code if isinstance(code, int) else 0
+
+
+def _notes(exc: BaseException) -> str:
+    """What the command added on the way out (``add_note``), on the same line."""
+    return "".join(f"；{note}" for note in getattr(exc, "__notes__", ()))
 
 
 def _show_traceback(argv: list[str] | None) -> None:

@@ -13,18 +13,25 @@ Chinese font falls back to one sans-serif face.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import os
+import re
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import threading
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
 from govreport.document.blocks import Document
 from govreport.errors import GovreportError
+from govreport.fileio import pid_alive
+from govreport.limits import STALE_TEMP_SECONDS
 from govreport.outputs.base import OptionSpec, RenderRequest
 from govreport.outputs.docx.plugin import OPTIONS as DOCX_OPTIONS
 from govreport.outputs.docx.plugin import DocxFormat
@@ -51,7 +58,12 @@ OPTIONS: Final[Mapping[str, OptionSpec]] = {
 
 
 class PdfConversionError(GovreportError, RuntimeError):
-    """LibreOffice is missing or failed; the message says what to do."""
+    """LibreOffice is missing or failed; the message says what to do.
+
+    Exit status 2: the machine cannot make the output, whatever the data.
+    """
+
+    exit_status = 2
 
 
 def find_soffice() -> str | None:
@@ -64,13 +76,80 @@ def find_soffice() -> str | None:
 
 _lock = threading.Lock()
 
+#: Our temporary folders: ``govreport-lo-<pid>-…`` (a process's LibreOffice
+#: profile) and ``govreport-pdf-<pid>-…`` (one conversion).
+_FOLDER = re.compile(r"^govreport-(?:lo|pdf)-(?P<pid>\d+)-[a-z0-9_]{8}$")
+#: Conversion folders of versions without the process id in the name.
+_OLD_FOLDER = re.compile(r"^govreport-pdf-[a-z0-9_]{8}$")
+#: The watchdog that kills LibreOffice when this process ends (see pdfwatch.py).
+WATCHDOG: Final = Path(__file__).with_name("pdfwatch.py")
+
 
 @functools.cache
 def _profile_dir() -> Path:
     """This process's private LibreOffice profile, removed at exit."""
+    remove_stale_folders()
     path = Path(tempfile.mkdtemp(prefix=f"govreport-lo-{os.getpid()}-"))
     atexit.register(shutil.rmtree, path, True)
     return path
+
+
+def remove_stale_folders(root: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of govreport processes that are gone; return them.
+
+    A process killed with SIGKILL runs no clean-up of its own; the next one
+    does it.  LibreOffice processes still using such a folder (their watchdog
+    was killed too) are killed first.  Best effort: never stops a conversion.
+    """
+    root = Path(tempfile.gettempdir()) if root is None else root
+    stale: list[Path] = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return stale
+    now = time.time()
+    for entry in entries:
+        if not entry.name.startswith("govreport-"):
+            continue
+        ours = _FOLDER.match(entry.name)
+        try:
+            if not entry.is_dir(follow_symlinks=False):
+                continue
+            if ours is not None:
+                if pid_alive(int(ours.group("pid"))):
+                    continue
+            elif not (
+                _OLD_FOLDER.match(entry.name)
+                and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+            ):
+                continue
+        except OSError:
+            continue
+        stale.append(Path(entry.path))
+    if stale:
+        _kill_users_of(stale)
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def _kill_users_of(folders: list[Path]) -> None:
+    """SIGKILL every process whose command line names one of ``folders`` (Linux /proc)."""
+    needles = [str(f).encode() for f in folders]
+    try:
+        pids = [int(name) for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return
+    for pid in pids:
+        if pid == os.getpid():
+            continue
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if any(n in cmdline for n in needles):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def conversion_env() -> dict[str, str]:
@@ -84,12 +163,13 @@ def docx_to_pdf(docx: bytes, *, timeout: float = 180.0) -> bytes:
     soffice = find_soffice()
     if soffice is None:
         raise PdfConversionError(f"找不到 LibreOffice（soffice），无法生成 PDF。{INSTALL_HINT}")
-    with _lock, tempfile.TemporaryDirectory(prefix="govreport-pdf-") as tmp:
+    profile = _profile_dir()
+    with _lock, tempfile.TemporaryDirectory(prefix=f"govreport-pdf-{os.getpid()}-") as tmp:
         source = Path(tmp) / "report.docx"
         source.write_bytes(docx)
         cmd = [
             soffice,
-            f"-env:UserInstallation={_profile_dir().as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
             "--nologo",
@@ -99,24 +179,70 @@ def docx_to_pdf(docx: bytes, *, timeout: float = 180.0) -> bytes:
             tmp,
             str(source),
         ]
-        try:
-            done = subprocess.run(
-                cmd, capture_output=True, timeout=timeout, env=conversion_env(), check=False
+        code, output = _run_watched(cmd, timeout, soffice, (tmp, str(profile)))
+        target = source.with_suffix(".pdf")
+        if code != 0 or not target.exists():
+            detail = output.decode("utf-8", "replace").strip()
+            raise PdfConversionError(
+                f"LibreOffice 转换 PDF 失败（退出码 {code}）：{detail[-500:] or '无输出'}"
             )
-        except subprocess.TimeoutExpired:
-            raise PdfConversionError(f"LibreOffice 转换超时（{timeout:g} 秒）") from None
+        return target.read_bytes()
+
+
+def _run_watched(
+    cmd: list[str], timeout: float, soffice: str, folders: tuple[str, ...]
+) -> tuple[int, bytes]:
+    """Run ``cmd`` under the watchdog: (exit status, its output).
+
+    The write end of the pipe stays in this process only; closing it (in the
+    ``finally``, or by the kernel when this process dies however it dies)
+    makes the watchdog kill LibreOffice's whole process group.
+    """
+    read_end, write_end = os.pipe()
+    try:
+        try:
+            watchdog = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-I",
+                    str(WATCHDOG),
+                    str(read_end),
+                    str(len(folders)),
+                    *folders,
+                    "--",
+                    *cmd,
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                env=conversion_env(),
+                pass_fds=(read_end,),
+                # Its own session: a signal to our process group must not kill
+                # the watchdog before it has killed LibreOffice.
+                start_new_session=True,
+            )
         except OSError as exc:
             raise PdfConversionError(
                 f"无法启动 LibreOffice（{soffice}）：{exc}。{INSTALL_HINT}"
             ) from None
-        target = source.with_suffix(".pdf")
-        if done.returncode != 0 or not target.exists():
-            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
-            raise PdfConversionError(
-                f"LibreOffice 转换 PDF 失败（退出码 {done.returncode}）："
-                f"{detail[-500:] or '无输出'}"
-            )
-        return target.read_bytes()
+        finally:
+            os.close(read_end)
+        try:
+            output, _ = watchdog.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.close(write_end)
+            write_end = -1
+            watchdog.communicate()
+            raise PdfConversionError(f"LibreOffice 转换超时（{timeout:g} 秒）") from None
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM): LibreOffice must go too
+            os.close(write_end)
+            write_end = -1
+            watchdog.wait()
+            raise
+        return watchdog.returncode, output
+    finally:
+        if write_end >= 0:
+            os.close(write_end)
 
 
 class PdfFormat:
