@@ -83,6 +83,8 @@ _FOLDER = re.compile(r"^govreport-(?:lo|pdf)-(?P<pid>\d+)-[a-z0-9_]{8}$")
 _OLD_FOLDER = re.compile(r"^govreport-pdf-[a-z0-9_]{8}$")
 #: The watchdog that kills LibreOffice when this process ends (see pdfwatch.py).
 WATCHDOG: Final = Path(__file__).with_name("pdfwatch.py")
+#: Must equal pdfwatch.GIVING_UP (the script is run, not imported; a test checks).
+GIVING_UP: Final = b"q"
 
 
 @functools.cache
@@ -230,12 +232,12 @@ def _run_watched(
         try:
             output, _ = watchdog.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.close(write_end)
+            _give_up(write_end)
             write_end = -1
             watchdog.communicate()
             raise PdfConversionError(f"LibreOffice 转换超时（{timeout:g} 秒）") from None
         except BaseException:  # interrupted (Ctrl-C, SIGTERM): LibreOffice must go too
-            os.close(write_end)
+            _give_up(write_end)
             write_end = -1
             watchdog.wait()
             raise
@@ -243,6 +245,13 @@ def _run_watched(
     finally:
         if write_end >= 0:
             os.close(write_end)
+
+
+def _give_up(write_end: int) -> None:
+    """Tell the watchdog to kill LibreOffice; this process cleans up its own folders."""
+    with contextlib.suppress(OSError):
+        os.write(write_end, GIVING_UP)
+    os.close(write_end)
 
 
 class PdfFormat:

@@ -10,8 +10,9 @@ does not reach it, and starts LibreOffice in a process group of its own.
 govreport holds the write end of a pipe whose read end is ``FD``: when
 govreport ends in any way (exit, exception, SIGTERM, SIGKILL) or gives up on
 a conversion (timeout), the kernel closes the write end, the watchdog reads
-end-of-file, kills LibreOffice's whole group, and, if govreport is dead,
-removes the ``N`` temporary folders named after ``FD``.
+end-of-file, kills LibreOffice's whole group, and, unless govreport said it
+was giving up (then it cleans up itself), removes the ``N`` temporary folders
+named after ``FD``.
 
 Exit status: LibreOffice's, or 137 when it was killed.
 """
@@ -28,6 +29,12 @@ import sys
 
 #: Exit status when LibreOffice was killed (128 + SIGKILL, as a shell says).
 KILLED = 128 + signal.SIGKILL
+#: What govreport writes before closing the pipe on purpose (a timeout, an
+#: interruption it handles): it removes its own folders then.  End-of-file
+#: without it means govreport died, and the watchdog removes them.
+GIVING_UP = b"q"
+#: Exit status when LibreOffice could not be started at all.
+CANNOT_START = 127
 #: Seconds between checks of LibreOffice while waiting for the pipe.
 POLL = 0.2
 
@@ -39,19 +46,26 @@ def main(argv: list[str]) -> int:
     command = argv[2 + count :]
     if command[:1] == ["--"]:
         command = command[1:]
-    parent = os.getppid()
     # Its own group, so one killpg reaches oosplash and soffice.bin together.
-    child = subprocess.Popen(command, start_new_session=True, stdin=subprocess.DEVNULL)
+    try:
+        child = subprocess.Popen(command, start_new_session=True, stdin=subprocess.DEVNULL)
+    except OSError as exc:  # said in one line by govreport, with the exit status
+        print(f"cannot start {command[0]}: {exc.strerror or exc}", flush=True)
+        return CANNOT_START
+    told = b""
     while True:
         ready, _, _ = select.select([fd], [], [], POLL)
-        if ready and not _read(fd):
+        chunk = _read(fd) if ready else None
+        if chunk:
+            told += chunk
+        elif chunk is not None:
             # govreport ended or gave up.  The leader is not reaped yet (only
             # poll() below reaps it), so its group id cannot have been reused.
             if child.poll() is None:
                 with contextlib.suppress(OSError):
                     os.killpg(child.pid, signal.SIGKILL)
             child.wait()
-            if os.getppid() != parent:  # govreport is gone: nobody else will clean up
+            if GIVING_UP not in told:  # govreport died: nobody else will clean up
                 for folder in folders:
                     shutil.rmtree(folder, ignore_errors=True)
             return KILLED if child.returncode < 0 else child.returncode
