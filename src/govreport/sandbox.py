@@ -162,6 +162,7 @@ def _count(value: object) -> int:
 
 
 _WIDTH = re.compile(r"\d+")
+_NESTED_FIELD = re.compile(r"\{[^{}]*\{")
 
 
 def _check_format(fmt: str, args: Sequence[Any]) -> None:
@@ -169,7 +170,9 @@ def _check_format(fmt: str, args: Sequence[Any]) -> None:
     for run in _WIDTH.findall(fmt):
         if len(run) > 6 or int(run) > limits.MAX_JINJA_VALUE:
             raise _too_long("格式宽度")
-    if "*" in fmt and any(_count(a) > limits.MAX_JINJA_VALUE for a in args):
+    # A width taken from the arguments: ``'%*d' % (w, 1)``, ``'{0:{1}}'.format('a', w)``.
+    from_args = "*" in fmt or _NESTED_FIELD.search(fmt) is not None
+    if from_args and any(_count(a) > limits.MAX_JINJA_VALUE for a in args):
         raise _too_long("格式宽度")
     biggest = max((weight(a) for a in args), default=0)
     _limit(len(fmt) + (fmt.count("%") + fmt.count("{")) * biggest)
