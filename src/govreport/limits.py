@@ -84,3 +84,14 @@ TEMPLATE_RATIO_FROM_BYTES: Final = 1024 * 1024
 #: next write there, even if its process id is in use again.  A real write
 #: takes well under a minute; ten minutes is safely past any of them.
 STALE_TEMP_SECONDS: Final = 600
+STALE_TEMP_SECONDS: Final = 600
+
+#: Widest line of the text output (``--option width``, display columns).  A
+#: wide terminal shows 200–400 columns; beyond 1,000 a line is no longer read,
+#: and a width of 10**9 would pad every centred line to a gigabyte.
+MAX_TEXT_WIDTH: Final = 1_000
+
+#: Longest wait for one LibreOffice conversion (``--option timeout``, seconds).
+#: A report converts in 2–10 s; an hour is far past any real conversion, so a
+#: batch run is never held by a converter that hangs.
+MAX_PDF_TIMEOUT_SECONDS: Final = 3_600

@@ -31,7 +31,7 @@ from typing import Final
 from govreport.document.blocks import Document
 from govreport.errors import GovreportError
 from govreport.fileio import pid_alive
-from govreport.limits import STALE_TEMP_SECONDS
+from govreport.limits import MAX_PDF_TIMEOUT_SECONDS, STALE_TEMP_SECONDS
 from govreport.outputs.base import OptionSpec, RenderRequest
 from govreport.outputs.docx.plugin import OPTIONS as DOCX_OPTIONS
 from govreport.outputs.docx.plugin import DocxFormat
@@ -53,6 +53,7 @@ OPTIONS: Final[Mapping[str, OptionSpec]] = {
         180.0,
         description="Seconds to wait for the LibreOffice conversion.",
         minimum=1.0,
+        maximum=MAX_PDF_TIMEOUT_SECONDS,
     ),
 }
 

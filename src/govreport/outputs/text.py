@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 
 from govreport.document.blocks import Block, Document, Heading, Paragraph, Section, Table
+from govreport.limits import MAX_TEXT_WIDTH
 from govreport.outputs.base import Capability, OptionError, OptionSpec, RenderRequest
 from govreport.outputs.textgrid import render_table
 from govreport.outputs.textwidth import (
@@ -93,9 +94,14 @@ def _chunks(document: Document, width: int, ascii_only: bool) -> Iterator[list[s
 
 def _width(request: RenderRequest) -> int:
     width = request.option("width", DEFAULT_WIDTH)
-    if not isinstance(width, int) or isinstance(width, bool) or width < MIN_WIDTH:
+    if (
+        not isinstance(width, int)
+        or isinstance(width, bool)
+        or not MIN_WIDTH <= width <= MAX_TEXT_WIDTH
+    ):
         raise OptionError(
-            f"选项 width（每行最大宽度）应为不小于 {MIN_WIDTH} 的整数，实际为 {width!r}"
+            f"选项 width（每行最大宽度）应为 {MIN_WIDTH} 至 {MAX_TEXT_WIDTH} 之间的整数，"
+            f"实际为 {width!r}"
         )
     return width
 
@@ -115,6 +121,7 @@ class TextFormat:
             DEFAULT_WIDTH,
             description="Maximum line width in terminal columns; a Chinese character takes two.",
             minimum=MIN_WIDTH,
+            maximum=MAX_TEXT_WIDTH,
         ),
         "ascii": OptionSpec(
             "表格边框用 + - | 绘制（ASCII borders）",
