@@ -84,7 +84,6 @@ TEMPLATE_RATIO_FROM_BYTES: Final = 1024 * 1024
 #: next write there, even if its process id is in use again.  A real write
 #: takes well under a minute; ten minutes is safely past any of them.
 STALE_TEMP_SECONDS: Final = 600
-STALE_TEMP_SECONDS: Final = 600
 
 #: Widest line of the text output (``--option width``, display columns).  A
 #: wide terminal shows 200–400 columns; beyond 1,000 a line is no longer read,
