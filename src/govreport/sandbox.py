@@ -34,7 +34,7 @@ from typing import Any, Final
 import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.runtime import Macro, markup_join, str_join
+from jinja2.runtime import LoopContext, Macro, markup_join, str_join
 from jinja2.utils import pass_eval_context
 from jinja2.visitor import NodeTransformer
 
@@ -140,6 +140,9 @@ def _check_result(value: Any) -> Any:
     if isinstance(value, str | bytes | list | tuple | dict | set | frozenset):
         if len(value) > limits.MAX_JINJA_VALUE:
             raise _too_long()
+        # Every value made counts towards what one evaluation may make in all,
+        # however it is used (a lazy map() of center() calls, joined at the end).
+        current().generate(len(value))
     elif isinstance(value, int) and value.bit_length() > limits.MAX_JINJA_INT_BITS:
         raise _too_big_number()
     return value
@@ -489,11 +492,13 @@ class Bounded(jinja2.sandbox.SandboxedEnvironment):
         budget = current()
         budget.tick()
         _check_method(__obj, args, kwargs)
-        if isinstance(__obj, Macro):
+        if isinstance(__obj, Macro | LoopContext):  # recursion: macros and recursive loops
             budget.depth += 1
             try:
                 if budget.depth > limits.MAX_JINJA_DEPTH:
-                    raise LimitExceeded(f"宏的嵌套调用超过{limits.MAX_JINJA_DEPTH}层的上限")
+                    raise LimitExceeded(
+                        f"宏的嵌套调用（或递归循环）超过{limits.MAX_JINJA_DEPTH}层的上限"
+                    )
                 return _check_result(super().call(__context, __obj, *args, **kwargs))
             finally:
                 budget.depth -= 1
