@@ -154,6 +154,14 @@ CASES: list[Case] = [
         "生成的文字",
     ),
     validate("recursive-macro", MACRO, "宏的嵌套调用", "32"),
+    validate("recursive-loop", "{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}", "32"),
+    validate("lazy-map-join", "{{ range(100000)|map('center', 60000)|join }}", "生成的文字"),
+    validate(
+        "lazy-map-loop",
+        "{% for x in range(10**5)|map('center', 60000) %}{% endfor %}",
+        "生成的文字",
+    ),
+    validate("percent-many-fields", "{{ '%s%s' % ('a' * 60000, 'b' * 60000) }}", LIMIT),
     validate("exponential-macro", SLOW_MACRO, "求值时间", "1秒"),
     # -- names a data file has no use for, and the sandbox itself
     validate("lipsum", "{{ lipsum(100000) }}", "未知的占位符名称“lipsum”"),
