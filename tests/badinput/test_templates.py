@@ -13,6 +13,7 @@ import functools
 import html
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,35 @@ def _footer_with(expr: str) -> bytes:
     anchor = footer[footer.index(b"<w:t") : footer.index(b"</w:t>")]
     anchor = anchor[: anchor.index(b">") + 1]
     return template_with(expr, "word/footer1.xml", anchor)
+
+
+def replaced(part: str, change: Callable[[bytes], bytes]) -> bytes:
+    """The default template with one part's bytes changed."""
+    with zipfile.ZipFile(DEFAULT_TEMPLATE) as zin:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for info in zin.infolist():
+                data = zin.read(info)
+                z.writestr(info, change(data) if info.filename == part else data)
+    return out.getvalue()
+
+
+_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'.encode()
+        for i in range(1, 10)
+    )
+    + b"]>"
+)
+
+
+def _laughs(root: bytes, where: bytes, entity: bytes = b"&lol9;"):
+    def change(data: bytes) -> bytes:
+        body = data[data.index(root) :]
+        return _LAUGHS + body.replace(where, where + entity, 1)
+
+    return change
 
 
 @functools.cache
@@ -179,6 +209,37 @@ CASES: list[Case] = [
     ),
     check("too-large-file", "50 MB", setup=_sparse("t.docx", limits.MAX_TEMPLATE_BYTES + 1)),
     render("too-large-file", "50 MB", setup=_sparse("t.docx", limits.MAX_TEMPLATE_BYTES + 1)),
+    # -- XML the parser refuses: named by part, never a traceback
+    *[
+        c
+        for id, part, change, words in [
+            ("broken-styles", "word/styles.xml", lambda d: b"garbage<", "word/styles.xml"),
+            ("broken-package-rels", "_rels/.rels", lambda d: b"<x", "_rels/.rels"),
+            ("broken-document-rels", "word/_rels/document.xml.rels", lambda d: b"<x", "rels"),
+            (
+                "entity-bomb-document",
+                "word/document.xml",
+                _laughs(b"<w:document", b"{{ date }}"),
+                "word/document.xml",
+            ),
+            (
+                "entity-bomb-styles",
+                "word/styles.xml",
+                _laughs(b"<w:styles", b"</w:docDefaults>"),
+                "word/styles.xml",
+            ),
+            (
+                "deep-xml",
+                "word/document.xml",
+                lambda d: d.replace(b"<w:body>", b"<w:body>" + b"<a>" * 100000 + b"</a>" * 100000),
+                "word/document.xml",
+            ),
+        ]
+        for c in (
+            check(id, words, "不是合法的 XML", files={"t.docx": replaced(part, change)}),
+            render(id, words, "不是合法的 XML", files={"t.docx": replaced(part, change)}),
+        )
+    ],
     # -- bounded is not crippled: an ordinary template with a loop is still usable
     Case(
         "check-small-loop-is-fine",

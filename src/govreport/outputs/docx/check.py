@@ -95,22 +95,25 @@ def template_problems(
     try:
         parts = dict(read_parts(data, name))
         main, others = templated_parts(parts, name)
+        problems = list(_style_problems(data, parts, main, name))
     except TemplateError as exc:
         return (TemplateProblem("unreadable", str(exc)),)
 
-    problems = list(_style_problems(data, parts, main, name))
     env = template_environment(trusted, filters)
     known = PROVIDED | globals | frozenset(env.globals)
     used: set[str] = set()
     unknown_filters: set[str] = set()
     for part in (main, *others):
         try:
-            source = jinja_source(parts[part])
+            source = jinja_source(parts[part], part, name)
             parsed = env.parse(source)
         except jinja2.TemplateSyntaxError as exc:
             problems.append(TemplateProblem("syntax", syntax_message(name, part, exc)))
             continue
-        except Exception as exc:  # malformed XML in an edited part
+        except TemplateError as exc:  # malformed XML in an edited part
+            problems.append(TemplateProblem("syntax", str(exc)))
+            continue
+        except Exception as exc:  # docxtpl's cleanup of an odd part
             problems.append(TemplateProblem("syntax", f"{name} 的部件 {part} 无法解析：{exc}"))
             continue
         filters_here = {f"|{f.name}" for f in parsed.find_all(nodes.Filter)} - {
@@ -174,7 +177,7 @@ def syntax_message(name: str, part: str, exc: jinja2.TemplateSyntaxError) -> str
 def _style_problems(
     data: bytes, parts: dict[str, bytes], main: str, name: str
 ) -> Iterable[TemplateProblem]:
-    raw = style_ids(parts, main)
+    raw = style_ids(parts, main, name)
     # python-docx invents default styles for a package without a styles
     # part, and refuses some packages Word opens (a .dotx content type):
     # then the raw ids say what is there, without types.

@@ -78,14 +78,27 @@ def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def rels_of(parts: Mapping[str, bytes], part: str) -> list[tuple[str, str]]:
+def parse_part(data: bytes, part: str, name: str = "模板") -> Element:
+    """One XML part, or a :class:`TemplateError` naming it.
+
+    Entities are not expanded and nothing is fetched: a template comes from
+    outside, and Word's XML needs neither.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)  # one per call: lxml
+    try:  # parsers are not shared between threads
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"{name} 的部件 {part} 不是合法的 XML：{exc}") from None
+
+
+def rels_of(parts: Mapping[str, bytes], part: str, name: str = "模板") -> list[tuple[str, str]]:
     """(type, target part name) of the relationships of ``part`` ("" = the package)."""
     folder, base = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
     if rels_name not in parts:
         return []
     out = []
-    for rel in etree.fromstring(parts[rels_name]).iter(f"{{{_PKG_R_NS}}}Relationship"):
+    for rel in parse_part(parts[rels_name], rels_name, name).iter(f"{{{_PKG_R_NS}}}Relationship"):
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target", "")
@@ -95,7 +108,7 @@ def rels_of(parts: Mapping[str, bytes], part: str) -> list[tuple[str, str]]:
 
 
 def main_part(parts: Mapping[str, bytes], name: str = "模板") -> str:
-    for kind, target in rels_of(parts, ""):
+    for kind, target in rels_of(parts, "", name):
         if kind == _OFFICE_DOCUMENT and target in parts:
             return target
     raise TemplateError(f"{name} 中找不到 Word 正文部件（word/document.xml）")
@@ -104,13 +117,13 @@ def main_part(parts: Mapping[str, bytes], name: str = "模板") -> str:
 def templated_parts(parts: Mapping[str, bytes], name: str = "模板") -> tuple[str, list[str]]:
     """The main document part and its headers and footers: the parts Jinja renders."""
     main = main_part(parts, name)
-    extra = [t for kind, t in rels_of(parts, main) if kind in _TEMPLATED_RELS and t in parts]
+    extra = [t for kind, t in rels_of(parts, main, name) if kind in _TEMPLATED_RELS and t in parts]
     return main, extra
 
 
-def style_ids(parts: Mapping[str, bytes], main: str) -> set[str]:
-    for kind, target in rels_of(parts, main):
+def style_ids(parts: Mapping[str, bytes], main: str, name: str = "模板") -> set[str]:
+    for kind, target in rels_of(parts, main, name):
         if kind == f"{R_NS}/styles" and target in parts:
-            root = etree.fromstring(parts[target])
+            root = parse_part(parts[target], target, name)
             return {s.get(f"{W}styleId", "") for s in root.iter(f"{W}style")}
     return set()

@@ -17,7 +17,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped]
 
-from govreport.outputs.docx.parts import Element
+from govreport.outputs.docx.parts import Element, parse_part
 from govreport.outputs.jinja import FilterItems, with_filters
 from govreport.sandbox import Bounded
 
@@ -34,9 +34,9 @@ def _patcher() -> DocxTemplate:
     return DocxTemplate(io.BytesIO())
 
 
-def jinja_source(xml: bytes) -> str:
-    """docxtpl's cleanup of a part, as Jinja source."""
-    return source_of(etree.fromstring(xml))
+def jinja_source(xml: bytes, part: str = "", name: str = "模板") -> str:
+    """docxtpl's cleanup of a part, as Jinja source (a :class:`TemplateError` if not XML)."""
+    return source_of(parse_part(xml, part, name))
 
 
 def source_of(root: Element) -> str:

@@ -23,7 +23,6 @@ from typing import Any, Final
 
 import attrs
 import jinja2
-from lxml import etree  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from govreport import limits
@@ -41,6 +40,7 @@ from govreport.outputs.docx.parts import (
     R_NS,
     Element,
     W,
+    parse_part,
     read_parts,
     rels_of,
     templated_parts,
@@ -147,15 +147,12 @@ def compile_template(
     main, others = templated_parts(by_name, name)
     env = template_environment(trusted, filters)
     replaced: dict[str, bytes] = {}
-    for kind, target in rels_of(by_name, main):
+    for kind, target in rels_of(by_name, main, name):
         if kind == f"{R_NS}/styles" and target in by_name:
             replaced[target] = apply_style_settings(by_name[target], settings)
 
     def compile_part(part: str, prepare: Callable[[Element], None] | None = None) -> _Templated:
-        try:
-            root = etree.fromstring(by_name[part])
-        except etree.XMLSyntaxError as exc:
-            raise TemplateError(f"{name} 的部件 {part} 不是合法的 XML：{exc}") from None
+        root = parse_part(by_name[part], part, name)
         if prepare is not None:
             prepare(root)
         try:
