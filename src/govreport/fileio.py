@@ -127,8 +127,8 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
 
 
 def _make_folder(folder: Path, created: list[Path]) -> None:
-    missing = [p for p in (folder, *folder.parents) if not p.is_dir()]
     try:
+        missing = [p for p in (folder, *folder.parents) if not p.is_dir()]
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputWriteError(folder, exc) from exc
