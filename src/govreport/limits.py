@@ -79,6 +79,43 @@ MAX_TEMPLATE_RATIO: Final = 100
 #: compress very well and can do no harm.
 TEMPLATE_RATIO_FROM_BYTES: Final = 1024 * 1024
 
+#: Deepest nesting of lists and mappings in a data file.  The format itself
+#: needs 5 levels (applications.results.withheld.third_party_rights and its
+#: row) and plugins' record lists a few more; 32 leaves room while keeping every
+#: recursive walk far below Python's recursion limit.
+MAX_DATA_DEPTH: Final = 32
+
+#: Most values (scalars, lists and mappings, counted as expanded: a YAML alias
+#: counts as a copy) in one data file.  A report has about 300, plugins' record
+#: lists a few thousand; 100,000 bounds the time of every walk over the data.
+MAX_DATA_VALUES: Final = 100_000
+
+#: Most YAML aliases (``*name``) in one data file.  A hand-written file may
+#: reuse a zero row a few dozen times; more only serves exponential expansion
+#: (the "billion laughs") and quadratic merge-key chains.
+MAX_YAML_ALIASES: Final = 100
+
+#: Longest text of one field (characters).  A whole report is 5,000–15,000
+#: characters; one section even of a large ministry stays far below this.
+MAX_TEXT_CHARS: Final = 100_000
+
+#: Largest count (a cell of the tables).  The largest real counts (items
+#: published by a province in a year) are in the millions.
+MAX_COUNT: Final = 10**9
+
+#: Most digits before the decimal point of a money amount: 万元 or 元, 12
+#: digits is a trillion, far above any fee or budget a report states.
+MAX_AMOUNT_INTEGER_DIGITS: Final = 12
+
+#: Most decimal places of a money amount: 万元 to the fen (分) is 6 places, as
+#: published reports print fees (5949.088667 万元).
+MAX_AMOUNT_DECIMALS: Final = 6
+
+#: Longest piece of a user's value echoed in a message (characters); longer
+#: ones are cut and their length stated, so a 10 MB value does not become
+#: 10 MB of error output.
+MAX_ECHO_CHARS: Final = 80
+
 #: Age (seconds) after which a hidden temporary file of ours (``.NAME.gr<pid>-….tmp``)
 #: in an output folder counts as left by a killed writer and is removed by the
 #: next write there, even if its process id is in use again.  A real write

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,10 +23,38 @@ from govreport.model import AdminLevel, AnnualReport
 from govreport.rules.base import Finding, Severity
 from govreport.rules.report import format_finding, has_errors, sort_findings
 
+#: Control characters, surrogates (undecodable bytes), line and paragraph separators.
+_BREAKS = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def _agency_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    # A line break or a control character in a name is a slip of the shell
+    # ($'x\nyear: 1999'); no official name holds one.
+    bad = next((ch for ch in value if unicodedata.category(ch) in _BREAKS), None)
+    if bad is not None:
+        raise click.BadParameter(
+            f"机关名称中不能含有换行符或控制字符（发现 U+{ord(bad):04X}）"
+            "(no line break or control character in an agency name)"
+        )
+    if not value.strip():
+        raise click.BadParameter("机关名称不能为空 (the agency name must not be empty)")
+    return value
+
 
 @click.command()
-@click.option("--year", type=int, default=None, help="报告年度 (report year); default: last year")
-@click.option("--agency", default="某某机关", show_default=True, help="机关名称 (agency name)")
+@click.option(
+    "--year",
+    type=click.IntRange(2008, 9998),
+    default=None,
+    help="报告年度 (report year, 2008–9998); default: last year",
+)
+@click.option(
+    "--agency",
+    default="某某机关",
+    show_default=True,
+    callback=_agency_name,
+    help="机关名称 (agency name)",
+)
 @click.option(
     "--level",
     type=click.Choice([lv.value for lv in AdminLevel]),

@@ -9,17 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, ClassVar, Final, Literal
 
 import tomli_w
 import yaml
 
+from govreport.io.bounds import shape_problem, too_deep, too_many
 from govreport.io.errors import UnreadableFileError, UnsupportedFormatError
-from govreport.spec.wording import describe
+from govreport.io.regular import read_regular
+from govreport.limits import MAX_DATA_DEPTH, MAX_DATA_VALUES, MAX_YAML_ALIASES
+from govreport.spec.wording import clip, describe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,8 +52,37 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 # ---------------------------------------------------------------- reading
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with exact decimals, tolerant dates and no silent duplicate keys."""
+# YAML 1.1, which PyYAML implements, reads ``1:30`` as 90 (sexagesimal), ``yes``
+# and ``on`` as true, ``012`` as 10 (octal) and ``1_000`` as 1000: a civil
+# servant writing a count or a name means none of that.  Plain scalars are
+# typed as in YAML 1.2's core schema instead; everything else is a string,
+# which the structurer reports at its field when a number was expected.
+_RETYPED: Final = frozenset(
+    {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+)
+_CORE_SCALARS: Final = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+)
+
+#: libyaml's parser and composer are C and about ten times faster than
+#: PyYAML's; the constructors (exact decimals, no duplicate keys) stay Python.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """SafeLoader with exact decimals, tolerant dates, core-schema scalars, no duplicate keys."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _RETYPED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         # A repeated key would silently keep only the last value; a count lost
@@ -61,21 +94,44 @@ class _Loader(yaml.SafeLoader):
                     raise yaml.constructor.ConstructorError(
                         None,
                         None,
-                        f"重复的键 “{key_node.value}”（duplicate key）",
+                        f"重复的键 “{clip(key_node.value)}”（duplicate key）",
                         key_node.start_mark,
                     )
                 seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+for _tag, _pattern, _first in _CORE_SCALARS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+#: Longer integers are kept as Decimal: ``int()`` refuses more than 4,300
+#: digits with a ValueError; the range check then names the field instead.
+_LONG_INT: Final = 4000
+
+
+def _whole(text: str) -> int | Decimal:
+    return Decimal(text) if len(text) > _LONG_INT else int(text)
+
+
+def _yaml_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | Decimal:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return _whole(text)
+
+
+def _yaml_bool(loader: yaml.SafeLoader, node: yaml.Node) -> bool:
+    return str(loader.construct_scalar(node)).lower() == "true"  # type: ignore[arg-type]
 
 
 def _yaml_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | str:
     text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
-    clean = text.replace("_", "").lower()
+    clean = text.lower()
     special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
     try:
         return Decimal(special.get(clean, clean))
     except InvalidOperation:
-        return text  # e.g. sexagesimal 1:30.5; the structurer reports it
+        return text  # the structurer reports it at its field
 
 
 def _yaml_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -87,6 +143,8 @@ def _yaml_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
+_Loader.add_constructor("tag:yaml.org,2002:int", _yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _yaml_bool)
 _Loader.add_constructor("tag:yaml.org,2002:float", _yaml_decimal)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _yaml_timestamp)
 
@@ -95,7 +153,7 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"重复的键 “{key}”（duplicate key）")
+            raise ValueError(f"重复的键 “{clip(key)}”（duplicate key）")
         out[key] = value
     return out
 
@@ -104,31 +162,99 @@ class SyntaxProblem(Exception):
     """A syntax error, already phrased for the user (with line and column)."""
 
 
+def _yaml_shape(text: str) -> None:
+    """Refuse a document too deep, too long or with too many aliases before composing it.
+
+    The composer recurses once per level and a merge-key chain is quadratic;
+    counting the parser's events (an iterative state machine) is linear and
+    stops at the first bound exceeded.
+    """
+    depth = values = aliases = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DATA_DEPTH:
+                raise SyntaxProblem(too_deep())
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                raise SyntaxProblem(
+                    f"YAML 别名（*名称）过多，最多 {MAX_YAML_ALIASES} 个 "
+                    f"(more than {MAX_YAML_ALIASES} aliases)"
+                )
+        elif not isinstance(event, yaml.ScalarEvent):
+            continue  # stream and document boundaries
+        values += 1
+        if values > MAX_DATA_VALUES:
+            raise SyntaxProblem(too_many())
+
+
+def _parse_yaml(text: str) -> object:
+    try:
+        _yaml_shape(text)
+        return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列：" if mark else ""
+        what = exc.problem or exc.context or "无法解析"
+        if "nesting depth" in what:  # libyaml's own bound, deeper than ours
+            raise SyntaxProblem(too_deep()) from None
+        raise SyntaxProblem(f"YAML 语法错误 (syntax error)，{where}{what}") from None
+    except yaml.reader.ReaderError as exc:
+        raise SyntaxProblem(
+            f"YAML 语法错误 (syntax error)：第 {exc.position + 1} 个字符不允许出现（{exc.reason}）"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SyntaxProblem(f"YAML 语法错误 (syntax error)：{clip(str(exc))}") from None
+
+
+def _number_problem(exc: ValueError) -> str:
+    # int() refuses more than 4,300 digits; say so in the user's terms.
+    if "digits" in str(exc):
+        return "数字位数过多 (a number with too many digits)"
+    return clip(str(exc))
+
+
 def parse_text(text: str, fmt: Format) -> object:
     """Parse ``text``; raises :class:`SyntaxProblem` with line and column."""
-    if fmt == "yaml":
-        try:
-            return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列：" if mark else ""
-            what = exc.problem or exc.context or "无法解析"
-            raise SyntaxProblem(f"YAML 语法错误 (syntax error)，{where}{what}") from None
-        except yaml.YAMLError as exc:
-            raise SyntaxProblem(f"YAML 语法错误 (syntax error)：{exc}") from None
-    if fmt == "json":
-        try:
-            return json.loads(text, parse_float=Decimal, object_pairs_hook=_json_pairs)
-        except json.JSONDecodeError as exc:
-            raise SyntaxProblem(
-                f"JSON 语法错误 (syntax error)，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"
-            ) from None
-        except ValueError as exc:
-            raise SyntaxProblem(f"JSON 内容错误：{exc}") from None
+    try:
+        if fmt == "yaml":
+            return _parse_yaml(text)
+        if fmt == "json":
+            return _parse_json(text)
+        return _parse_toml(text)
+    except RecursionError:
+        # The JSON and TOML parsers recurse once per level: anything past
+        # Python's recursion limit is far beyond MAX_DATA_DEPTH anyway.
+        raise SyntaxProblem(too_deep()) from None
+
+
+def _parse_json(text: str) -> object:
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_int=_whole,
+            parse_constant=Decimal,  # NaN, Infinity: the structurer refuses them by field
+            object_pairs_hook=_json_pairs,
+        )
+    except json.JSONDecodeError as exc:
+        raise SyntaxProblem(
+            f"JSON 语法错误 (syntax error)，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"
+        ) from None
+    except ValueError as exc:
+        raise SyntaxProblem(f"JSON 内容错误：{_number_problem(exc)}") from None
+
+
+def _parse_toml(text: str) -> object:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise SyntaxProblem(f"TOML 语法错误 (syntax error)：{exc}") from None
+    except ValueError as exc:
+        raise SyntaxProblem(f"TOML 内容错误：{_number_problem(exc)}") from None
 
 
 def read_mapping(path: str | os.PathLike[str]) -> Mapping[str, Any]:
@@ -138,14 +264,7 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping[str, Any]:
         fmt = format_of(path)
     except UnsupportedFormatError as exc:
         raise UnreadableFileError(path, str(exc)) from None
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(path, "文件不存在 (file not found)") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(path, "这是一个目录，不是文件 (is a directory)") from None
-    except OSError as exc:
-        raise UnreadableFileError(path, f"无法打开 ({exc.strerror or exc})") from None
+    raw = read_regular(path)  # a FIFO, a device, a huge file: refused before reading
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -156,7 +275,8 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping[str, Any]:
         data = parse_text(text, fmt)
     except SyntaxProblem as exc:
         raise UnreadableFileError(path, str(exc)) from None
-    if data is None:
+    # An empty TOML file parses as {}: as empty as an empty YAML or JSON file.
+    if data is None or (isinstance(data, Mapping) and not data):
         raise UnreadableFileError(path, "文件为空 (empty file)")
     if not isinstance(data, Mapping):
         raise UnreadableFileError(
@@ -164,6 +284,9 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping[str, Any]:
             f"文件顶层应为键值映射（agency、year 等各项），实际为{describe(data)} "
             "(top level must be a mapping)",
         )
+    problem = shape_problem(data)
+    if problem:
+        raise UnreadableFileError(path, problem)
     return data
 
 
@@ -184,8 +307,24 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# A string that either YAML 1.1 or our core-schema loader would read as a
+# number, a boolean or null is written quoted (``"0o10"``, ``"yes"``, ``"1:30"``),
+# so that the file reads back the same with govreport and with any YAML 1.1 reader.
+for _tag, _pattern, _first in _CORE_SCALARS:
+    _Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+#: Line breaks in YAML 1.1 besides \n: in a plain, single-quoted or block scalar
+#: they read back folded into a space or a \n; only double quotes keep them
+#: (as the escapes \N, \L, \P).
+_OTHER_BREAKS: Final = frozenset("\x85\u2028\u2029\r")
+
+
 def _yaml_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if _OTHER_BREAKS.intersection(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -233,8 +372,20 @@ def _toml_ready(value: object) -> object:
     if isinstance(value, list | tuple):
         return [_toml_ready(v) for v in value]
     if isinstance(value, Decimal):
-        return Decimal(decimal_text(value))  # no exponent notation in the file
+        exact = Decimal(decimal_text(value))  # no exponent notation in the file
+        # TOML writes a Decimal as a float: 1 would come back as 1.0.
+        return int(exact) if exact == exact.to_integral_value() and "." not in str(exact) else exact
     return value
+
+
+def _has_cr(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, Mapping):
+        return any(_has_cr(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_cr(v) for v in value)
+    return False
 
 
 def serialise(data: Mapping[str, Any], fmt: Format) -> str:
@@ -253,5 +404,7 @@ def serialise(data: Mapping[str, Any], fmt: Format) -> str:
     if fmt == "toml":
         ready = _toml_ready(data)
         assert isinstance(ready, dict)
-        return tomli_w.dumps(ready, multiline_strings=True)
+        # A multi-line string reads back with \r\n as \n: escape every string then.
+        multiline = not _has_cr(ready)
+        return tomli_w.dumps(ready, multiline_strings=multiline)
     raise UnsupportedFormatError(str(fmt))

@@ -13,11 +13,18 @@ from typing import Any, Final
 import attrs
 
 from govreport.findings import Finding, Severity
-from govreport.io.errors import BAD_VALUE, UNKNOWN_KEY, DataFileError, format_problem
+from govreport.io.bounds import shape_problem
+from govreport.io.errors import (
+    BAD_VALUE,
+    UNKNOWN_KEY,
+    DataFileError,
+    UnreadableFileError,
+    format_problem,
+)
 from govreport.io.formats import read_mapping
 from govreport.io.structure import Collector, structure, unknown_key
 from govreport.model import AnnualReport
-from govreport.spec.wording import describe
+from govreport.spec.wording import clip, describe
 
 #: Top-level key reserved for plugin data, structured by registered classes.
 EXTENSIONS: Final = "extensions"
@@ -66,7 +73,11 @@ def _extensions(
     hint = "；请安装提供它的插件或删除此项，`govreport plugins` 列出已安装的插件"
     if not registry:
         if raw not in (None, {}):
-            names = "、".join(f"“{k}”" for k in raw) if isinstance(raw, Mapping) else ""
+            names = (
+                clip("、".join(f"“{clip(str(k))}”" for k in raw))
+                if isinstance(raw, Mapping)
+                else ""
+            )
             col.add(
                 UNKNOWN_KEY,
                 Severity.ERROR,
@@ -109,7 +120,14 @@ def parse_report(
     ``extensions`` maps extension names to their attrs data classes;
     ``owners`` maps them to the plugin that registered each, so that a
     message about an unknown extension can name the installed plugins.
+
+    Data too deep, too large or recursive (see :mod:`govreport.io.bounds`),
+    from a plugin's loader or built in code, raises :class:`UnreadableFileError`:
+    the walk below must never meet it.
     """
+    problem = shape_problem(data)
+    if problem:
+        raise UnreadableFileError(source, problem)
     col = Collector()
     body = {k: v for k, v in data.items() if k != EXTENSIONS}
     report = structure(AnnualReport, body, "", col)

@@ -60,9 +60,29 @@ _NOTES: Final[dict[str, str]] = {
 }
 
 
+#: What YAML does not take raw inside double quotes: characters outside its
+#: printable set (C1 controls, surrogates, U+FFFE/U+FFFF) and the line breaks
+#: U+0085, U+2028, U+2029, which would fold a name into two.  JSON already
+#: escapes C0 controls, quotes and backslashes.
+_UNSAFE: Final = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+#: What would end or garble a comment line: C0/C1 controls and YAML's line breaks.
+_BREAKING: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back exactly, on one line."""
+    escaped = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped)
+
+
 def _header(year: int, agency: str) -> list[str]:
+    # The name as the user typed it, unless it holds a line break or a control
+    # character: then escaped, so that it cannot end the comment line.
+    shown = quoted(agency)[1:-1] if _BREAKING.search(agency) else agency
     return [
-        f"# {agency}{year}{TITLE_SUFFIX} — 数据文件 (govreport data file)",
+        f"# {shown}{year}{TITLE_SUFFIX} — 数据文件 (govreport data file)",
         "#",
         "# 填写说明：",
         "# - 井号 # 之后是说明，不必删除；只改冒号后面的值。",
@@ -93,7 +113,7 @@ def _scalar(value: object) -> str:
         return value.isoformat()
     if isinstance(value, tuple):
         return "[]" if not value else json.dumps(list(value), ensure_ascii=False)
-    return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted string
+    return quoted(str(value))  # a YAML double-quoted string
 
 
 def _comment(path: str, parent: str) -> str:
@@ -156,7 +176,7 @@ _YAML_WORDS: Final = frozenset({"y", "n", "yes", "no", "on", "off", "true", "fal
 
 def _key(name: str) -> str:
     plain = _PLAIN_KEY.fullmatch(name) and name.lower() not in _YAML_WORDS
-    return name if plain else json.dumps(name, ensure_ascii=False)
+    return name if plain else quoted(name)
 
 
 def _flow(value: object) -> str:

@@ -30,7 +30,14 @@ from govreport.io.errors import (
     listing,
 )
 from govreport.model import ApplicantCounts, Outcomes, Results, data_fields
-from govreport.spec.wording import describe
+from govreport.model._validators import (
+    COUNT_RANGE,
+    amount_problem,
+    count_in_range,
+    plain_amount,
+    text_too_long,
+)
+from govreport.spec.wording import clip, describe
 
 #: What people type into a count cell they mean as 0.
 BLANKS: Final = frozenset({"", "/", "／", "-", "－", "—", "——", "无"})
@@ -101,14 +108,15 @@ def unknown_key(
     col: Collector, path: str, key: object, allowed: list[str], extra: str = ""
 ) -> None:
     name = str(key)
-    message = f"未知的项 “{name}”"
-    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    message = f"未知的项 “{clip(name)}”"
+    close = difflib.get_close_matches(name[:200], allowed, n=1, cutoff=0.6)
     if close:
         message += f"，是否应为 “{close[0]}”{_key_label(join(path, close[0]))}？"
     else:
         message += "。"
     message += extra or f"此处允许的项：{listing(allowed)}"
-    col.add(UNKNOWN_KEY, Severity.ERROR, join(path, name), message, location=spec.location_of(path))
+    where = join(path, clip(name))
+    col.add(UNKNOWN_KEY, Severity.ERROR, where, message, location=spec.location_of(path))
 
 
 def _is_blank(value: object) -> bool:
@@ -119,7 +127,20 @@ def _is_blank(value: object) -> bool:
 
 
 def _integral(number: Decimal) -> bool:
-    return number.is_finite() and number == number.to_integral_value()
+    # adjusted() first: 1e999999999 is integral, but int() of it would run for hours.
+    return number.is_finite() and number.adjusted() < 20 and number == number.to_integral_value()
+
+
+def _huge(value: object) -> bool:
+    """A number beyond any count, whatever its type (checked before converting it)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return not count_in_range(value)
+    if isinstance(value, Decimal | float):
+        number = Decimal(value)
+        return number.is_finite() and not number.is_zero() and number.adjusted() >= 20
+    return False
 
 
 def _blank_as_zero(value: object, path: str, col: Collector) -> bool:
@@ -139,10 +160,17 @@ def count(value: object, path: str, col: Collector) -> int:
     """A table cell.  Negative numbers pass here: rule R5 reports them."""
     if _blank_as_zero(value, path, col):
         return 0
+    if _huge(value):
+        col.error(BAD_VALUE, path, f"{COUNT_RANGE}，实际为{describe(value)}")
+        return 0
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, Decimal | float) and _integral(Decimal(value)):
-        return int(value)  # 12.0 from a spreadsheet export means 12
+        number = int(value)  # 12.0 from a spreadsheet export means 12
+        if count_in_range(number):
+            return number
+        col.error(BAD_VALUE, path, f"{COUNT_RANGE}，实际为{describe(value)}")
+        return 0
     quoted = isinstance(value, str) and value.strip().lstrip("-").isdigit()
     hint = "（请去掉引号）" if quoted else ""
     col.error(BAD_VALUE, path, f"{COUNT_ALLOWED}，实际为{describe(value)}{hint}")
@@ -168,7 +196,11 @@ def amount(value: object, path: str, col: Collector) -> Decimal:
     if result is None or not result.is_finite():
         col.error(BAD_VALUE, path, f"应为金额数字（如 18651.06），实际为{describe(value)}")
         return Decimal(0)
-    return result
+    problem = amount_problem(result)
+    if problem:
+        col.error(BAD_VALUE, path, f"{problem}，实际为{describe(value)}")
+        return Decimal(0)
+    return plain_amount(result)
 
 
 def _text(value: object, path: str, col: Collector, required: bool) -> str:
@@ -176,6 +208,10 @@ def _text(value: object, path: str, col: Collector, required: bool) -> str:
         value = ""
     if not isinstance(value, str):
         col.error(BAD_VALUE, path, f"应为文本（请加引号），实际为{describe(value)}")
+        return ""
+    problem = text_too_long(value)
+    if problem:
+        col.error(BAD_VALUE, path, problem)
         return ""
     if required and not value.strip():
         col.error(MISSING, path, "必填项，不能为空")
@@ -208,7 +244,7 @@ def _enum(cls: type[enum.Enum], value: object, path: str, col: Collector) -> enu
 
     values = [str(m.value) for m in cls]
     message = f"应为以下之一：{listing(shown(m) for m in cls)}；实际为{describe(value)}"
-    close = difflib.get_close_matches(str(value), values, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(value)[:200], values, n=1, cutoff=0.6)
     if close:
         message += f"，是否应为 “{close[0]}”？"
     col.error(BAD_VALUE, path, message)
@@ -223,7 +259,10 @@ def _texts(value: object, path: str, col: Collector) -> tuple[str, ...]:
         return ()
     items = []
     for i, item in enumerate(value):
-        if isinstance(item, str):
+        problem = text_too_long(item) if isinstance(item, str) else None
+        if problem:
+            col.error(BAD_VALUE, f"{path}[{i}]", problem)
+        elif isinstance(item, str):
             items.append(item)
         else:
             col.error(BAD_VALUE, f"{path}[{i}]", f"应为文本，实际为{describe(item)}")

@@ -15,6 +15,12 @@ from typing import Any
 
 import attrs
 
+from govreport.limits import (
+    MAX_AMOUNT_DECIMALS,
+    MAX_AMOUNT_INTEGER_DIGITS,
+    MAX_COUNT,
+    MAX_TEXT_CHARS,
+)
 from govreport.model._converters import (
     to_date,
     to_decimal,
@@ -32,6 +38,56 @@ TEXTS_ALLOWED = "应为文本列表（list 或 tuple，每项为 str）"
 DATE_ALLOWED = '应为日期（date）或 YYYY-MM-DD 格式的文本（如 "2025-01-20"）'
 
 
+COUNT_RANGE = f"数值超出范围：应为不大于 {MAX_COUNT} 的整数"
+AMOUNT_TOO_LARGE = f"金额过大：整数部分最多 {MAX_AMOUNT_INTEGER_DIGITS} 位"
+AMOUNT_TOO_PRECISE = f"小数位数过多：金额最多 {MAX_AMOUNT_DECIMALS} 位小数（万元精确到分）"
+
+
+def text_too_long(value: str) -> str | None:
+    """Why a text is too long for one field, or None."""
+    if len(value) <= MAX_TEXT_CHARS:
+        return None
+    return f"文本过长：共 {len(value)} 字，一项最多 {MAX_TEXT_CHARS} 字"
+
+
+def count_in_range(value: int) -> bool:
+    """Counts are bounded both ways: negative ones are R5's business, but not -10**30."""
+    return -MAX_COUNT <= value <= MAX_COUNT
+
+
+def amount_problem(value: Decimal) -> str | None:
+    """Why a finite Decimal is no money amount (too large, too precise), or None.
+
+    Only the exponent and the digits are read: ``Decimal("1e999999999")`` is
+    made at once, but printing or rounding it would take hours.
+    """
+    if value.is_zero():
+        return None
+    if value.adjusted() >= MAX_AMOUNT_INTEGER_DIGITS:
+        return AMOUNT_TOO_LARGE
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    zeros = len(digits) - len(bytes(digits).rstrip(b"\0"))
+    if exponent + zeros < -MAX_AMOUNT_DECIMALS:
+        return AMOUNT_TOO_PRECISE
+    return None
+
+
+def plain_amount(value: Decimal) -> Decimal:
+    """An amount within range, without an exponent its text would print as many digits.
+
+    ``0E-100000000`` and ``18651.060000000`` keep at most 6 decimal places
+    (only zeros are dropped); ``0E+999`` is 0.
+    """
+    if value.is_zero():
+        return Decimal(0)
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent < -MAX_AMOUNT_DECIMALS:
+        return value.quantize(Decimal(1).scaleb(-MAX_AMOUNT_DECIMALS))
+    return value
+
+
 def _refuse(instance: Any, attribute: attrs.Attribute[Any], value: Any, allowed: str) -> None:
     raise ModelError(type(instance), attribute.name, value, allowed)
 
@@ -44,17 +100,25 @@ def whole_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     """
     if isinstance(value, bool) or not isinstance(value, int):
         _refuse(instance, attribute, value, COUNT_ALLOWED)
+    if not count_in_range(value):
+        _refuse(instance, attribute, value, COUNT_RANGE)
 
 
 def decimal_amount(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Money is a finite Decimal, never a float (no binary rounding artefacts)."""
     if not isinstance(value, Decimal) or not value.is_finite():
         _refuse(instance, attribute, value, AMOUNT_ALLOWED)
+    problem = amount_problem(value)
+    if problem:
+        _refuse(instance, attribute, value, problem)
 
 
 def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str):
         _refuse(instance, attribute, value, TEXT_ALLOWED)
+    problem = text_too_long(value)
+    if problem:
+        _refuse(instance, attribute, value, problem)
 
 
 def text_tuple(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -63,6 +127,9 @@ def text_tuple(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> No
     for i, item in enumerate(value):
         if not isinstance(item, str):
             raise ModelError(type(instance), attribute.name, item, TEXT_ALLOWED, index=i)
+        problem = text_too_long(item)
+        if problem:
+            raise ModelError(type(instance), attribute.name, item, problem, index=i)
 
 
 def optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -105,6 +172,14 @@ def record_of(cls: type, *, also: str = "") -> Any:
     return check
 
 
+def to_amount(value: Any) -> Any:
+    """:func:`to_decimal`, then a within-range amount without a printing exponent."""
+    value = to_decimal(value)
+    if isinstance(value, Decimal) and value.is_finite() and amount_problem(value) is None:
+        return plain_amount(value)
+    return value
+
+
 # ---------------------------------------------------------------- field helpers
 #
 # They return Any so that type checkers see the declared attribute types: the
@@ -116,7 +191,7 @@ def count_field() -> Any:
 
 
 def amount_field() -> Any:
-    return attrs.field(default=Decimal(0), converter=to_decimal, validator=decimal_amount)
+    return attrs.field(default=Decimal(0), converter=to_amount, validator=decimal_amount)
 
 
 def text_field() -> Any:

@@ -26,6 +26,7 @@ from govreport.document.providers import SectionProvider
 from govreport.errors import GovreportError, PluginError, UnknownFormatError, ValidationRefusedError
 from govreport.findings import Finding, Severity
 from govreport.io import DataFileError, LoadResult, UnreadableFileError, load_report, parse_report
+from govreport.io.regular import check_regular
 from govreport.model import AnnualReport
 from govreport.outputs.base import OutputFormat, RenderRequest, check_options
 from govreport.plugins import hookspecs
@@ -267,8 +268,8 @@ class Engine:
         extensions = self.extension_classes()
         for loader in self.loaders.values():
             if source.suffix.lower() in loader.suffixes:
-                if not source.is_file():
-                    raise UnreadableFileError(source, "文件不存在 (no such file)")
+                # A FIFO, a device or a huge file is refused before the plugin opens it.
+                check_regular(source)
                 try:
                     data = loader.read(source)
                 except (OSError, ValueError) as exc:

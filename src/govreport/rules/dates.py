@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.spec.wording import official_date
@@ -51,8 +52,37 @@ def check_present(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def check_not_future(
+    ctx: RuleContext, *, today: Callable[[], dt.date] = dt.date.today
+) -> Iterator[Finding]:
+    """DATE4: a year not yet over, or a publication date still to come, is most likely a typo.
+
+    A warning, not an error: a report may be prepared before the day it is
+    published.  ``today`` is injectable so that tests do not depend on the clock.
+    """
+    r = ctx.report
+    now = today()
+    if r.year >= now.year:
+        yield Finding.at(
+            "DATE4",
+            Severity.WARNING,
+            "year",
+            f"报告年度为{r.year}年，本年度尚未结束（今天是{official_date(now)}）；"
+            "年度报告应在统计年度结束后编制，请核对年度。",
+        )
+    if r.published is not None and r.published > now:
+        yield Finding.at(
+            "DATE4",
+            Severity.WARNING,
+            "published",
+            f"发布日期为{official_date(r.published)}，晚于今天（{official_date(now)}）；"
+            "请核对发布日期。",
+        )
+
+
 RULES: tuple[Rule, ...] = (
     Rule("DATE1", "发布日期在统计期限结束之后", check_not_early),
     Rule("DATE2", "发布日期不晚于法定期限", check_deadline),
     Rule("DATE3", "填写发布日期", check_present),
+    Rule("DATE4", "报告年度已经结束、发布日期不晚于今天", check_not_future),
 )

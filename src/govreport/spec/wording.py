@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Final
 
+from govreport.limits import MAX_ECHO_CHARS
+
 #: 六 customarily states this fee (国办函〔2020〕109号); the builder adds a
 #: sentence when the text does not, and rule S1 says so.
 FEE_TERM: Final = "信息处理费"
@@ -35,6 +37,20 @@ def fee_sentence(year: int, fee: int | Decimal) -> str:
     return f"{year}年度，本机关共收取{FEE_TERM}{format_number(fee)}元。"
 
 
+def clip(text: str, limit: int = MAX_ECHO_CHARS) -> str:
+    """``text`` as echoed in a message: cut after ``limit`` characters, its length stated."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…（共 {len(text)} 字）"
+
+
+def _integer(value: int) -> str:
+    # str() of an int over 4,300 digits raises ValueError; its size is what matters.
+    if value.bit_length() > 4 * MAX_ECHO_CHARS:
+        return f"整数（约 {int(value.bit_length() * 0.30103) + 1} 位）"
+    return f"整数 {clip(str(value))}"
+
+
 def describe(value: object, *, python: bool = False) -> str:
     """What was found, in Chinese, for "实际为…" messages: ``字符串 "12"``, ``整数 3``.
 
@@ -47,22 +63,24 @@ def describe(value: object, *, python: bool = False) -> str:
     if isinstance(value, bool):
         return f"布尔值 {value if python else str(value).lower()}"
     if isinstance(value, int):
-        return f"整数 {value}"
+        return _integer(value)
+    if isinstance(value, Decimal) and value.as_tuple().exponent == 0:
+        return f"整数 {clip(str(value))}"  # a whole number too long for int()
     if isinstance(value, float) and python:
         return f"小数 {value!r}"
     if isinstance(value, Decimal | float):
-        return f"小数 {value}"
+        return f"小数 {clip(str(value))}"
     if isinstance(value, str):
-        return f'字符串 "{value}"'
+        return f'字符串 "{clip(value)}"'
     if isinstance(value, datetime):
         return f"日期时间 {value.isoformat(sep=' ')}"
     if isinstance(value, date):
         return f"日期 {value.isoformat()}"
     if isinstance(value, Mapping):
-        keys = "、".join(str(k) for k in value)
         if not python:
             return "键值映射"
+        keys = clip("、".join(clip(str(k)) for k in list(value)[:MAX_ECHO_CHARS]))
         return f"键值映射（键：{keys}）" if keys else "空的键值映射"
     if isinstance(value, list | tuple):
         return f"列表（{len(value)}项）"
-    return f"{type(value).__name__} {value!r}" if python else type(value).__name__
+    return f"{type(value).__name__} {clip(repr(value))}" if python else type(value).__name__
