@@ -209,6 +209,10 @@ CASES: list[Case] = [
     ),
     check("too-large-file", "50 MB", setup=_sparse("t.docx", limits.MAX_TEMPLATE_BYTES + 1)),
     render("too-large-file", "50 MB", setup=_sparse("t.docx", limits.MAX_TEMPLATE_BYTES + 1)),
+    # -- what the placeholders print must still be XML Word opens (was a corrupt .docx)
+    *both("prints-nul", "{{ '\\x00' }}", "word/document.xml", "不能容纳"),
+    *both("safe-markup", "{{ '</w:t></w:r></w:p><w:p>'|safe }}", "不是合法的 XML"),
+    *both("include", "{% include 'x' %}", "渲染失败"),
     # -- XML the parser refuses: named by part, never a traceback
     *[
         c

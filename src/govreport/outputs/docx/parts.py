@@ -88,7 +88,8 @@ def parse_part(data: bytes, part: str, name: str = "模板") -> Element:
     try:  # parsers are not shared between threads
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"{name} 的部件 {part} 不是合法的 XML：{exc}") from None
+        reason = " ".join(str(exc).split())  # lxml's message may span lines
+        raise TemplateError(f"{name} 的部件 {part} 不是合法的 XML：{reason}") from None
 
 
 def rels_of(parts: Mapping[str, bytes], part: str, name: str = "模板") -> list[tuple[str, str]]:

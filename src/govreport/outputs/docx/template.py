@@ -122,6 +122,13 @@ class CompiledTemplate:
                 f"{self.name} 须有且仅有一个正文占位符 {{{{p body }}}}"
                 "（exactly one body placeholder）"
             )
+        # What the template's placeholders printed must still be XML Word can
+        # open (no control characters, no markup let through with |safe).
+        # The body is ours and goes between head and tail, which are checked
+        # without it: the cost is the template's, not the report's.
+        _check_xml(self.name, self.main.name, head + tail)
+        for part, text in rendered.items():
+            _check_xml(self.name, part, text)
         document = "".join(
             ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', head, body, tail)
         ).encode("utf-8")
@@ -137,6 +144,13 @@ class CompiledTemplate:
             else:
                 members.append(self.static[part])
         return write_zip(members)
+
+
+def _check_xml(name: str, part: str, text: str) -> None:
+    try:
+        parse_part(text.encode("utf-8"), part, name)
+    except TemplateError as exc:
+        raise TemplateError(f"{exc}（模板的占位符生成了 Word 不能容纳的内容）") from None
 
 
 def compile_template(
