@@ -81,3 +81,12 @@ def test_yaml_bom_is_accepted(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes("\ufeffagency: {name: x, level: township}\nyear: 2024\n".encode())
     assert load_report(path).ok
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("e.toml", ""), ("e.toml", "# nothing\n\n"), ("e.json", "{}"), ("e.yaml", "{}")],
+)
+def test_a_file_without_any_data_is_empty_in_every_format(tmp_path, name, text):
+    with pytest.raises(UnreadableFileError, match="文件为空"):
+        load_report(_write(tmp_path, name, text))

@@ -129,3 +129,26 @@ def test_keys_yaml_would_misread_are_quoted(tmp_path):
     loaded = _with_extension(tmp_path, extension, text)
     assert loaded.problems == ()
     assert loaded.report.extensions["keytasks"].counts == {"on": 1, "2024": 2, "建议": 3}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "x\nyear: 1999",
+        'a: b # c "d" \\ &e *f !g',
+        "x\u2028y\x85z\x7f",
+        "tab\there",
+        "{{ 7*7 }}",
+        "- x",
+        "杭州市\ue000镇",
+    ],
+)
+def test_an_agency_name_cannot_break_out_of_its_value_or_comment(name: str) -> None:
+    from govreport.io.formats import parse_text
+
+    text = skeleton(year=2024, agency=name)
+    data = parse_text(text, "yaml")
+    assert isinstance(data, dict)
+    assert data["agency"]["name"] == name
+    assert data["year"] == 2024  # not 1999 from a name that ended its comment line
+    assert text.splitlines()[0].startswith("# ") and text.splitlines()[1] == "#"

@@ -113,7 +113,9 @@ def _scalar(value: object) -> str:
         return value.isoformat()
     if isinstance(value, tuple):
         return "[]" if not value else json.dumps(list(value), ensure_ascii=False)
-    return quoted(str(value))  # a YAML double-quoted string
+    if isinstance(value, str):
+        return quoted(value)  # a YAML double-quoted string
+    return json.dumps(value, ensure_ascii=False)  # {} and other flow collections
 
 
 def _comment(path: str, parent: str) -> str:
