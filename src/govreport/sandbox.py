@@ -29,6 +29,7 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from types import CodeType
 from typing import Any, Final
 
 import jinja2
@@ -461,6 +462,22 @@ def _env_call(name: str, args: list[Any], lineno: int) -> nodes.Call:
     return nodes.Call(nodes.EnvironmentAttribute(name), args, [], None, None, lineno=lineno)
 
 
+@contextlib.contextmanager
+def _too_deep() -> Iterator[None]:
+    """Nesting Jinja's parser or Python's compiler cannot take is a syntax error, not a crash.
+
+    ``(((…)))`` a thousand deep, a hundred nested ``{% if %}`` or a chain of
+    20,000 ``+`` exhaust the recursion of the parser or the indentation limit
+    of the Python code Jinja generates.
+    """
+    try:
+        yield
+    except jinja2.TemplateSyntaxError:
+        raise
+    except (RecursionError, SyntaxError, MemoryError):
+        raise jinja2.TemplateSyntaxError("嵌套过深或表达式过长（nested too deeply）", 1) from None
+
+
 class Bounded(jinja2.sandbox.SandboxedEnvironment):
     """A sandboxed environment with every evaluation bounded (mix in before the sandbox class)."""
 
@@ -479,9 +496,24 @@ class Bounded(jinja2.sandbox.SandboxedEnvironment):
         self.govreport_text = str  # counted by finalize, like any output
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = super()._parse(source, name, filename)
-        rewritten: nodes.Template = _Rewriter().visit(tree)
+        with _too_deep():
+            tree = super()._parse(source, name, filename)
+            rewritten: nodes.Template = _Rewriter().visit(tree)
         return rewritten
+
+    def _generate(
+        self,
+        source: nodes.Template,
+        name: str | None,
+        filename: str | None,
+        defer_init: bool = False,
+    ) -> str:
+        with _too_deep():
+            return super()._generate(source, name, filename, defer_init)
+
+    def _compile(self, source: str, filename: str) -> CodeType:
+        with _too_deep():
+            return super()._compile(source, filename)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         current().tick()

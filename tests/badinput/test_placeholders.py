@@ -163,6 +163,12 @@ CASES: list[Case] = [
     ),
     validate("percent-many-fields", "{{ '%s%s' % ('a' * 60000, 'b' * 60000) }}", LIMIT),
     validate("exponential-macro", SLOW_MACRO, "求值时间", "1秒"),
+    # -- nesting the parser or Python's compiler cannot take: a syntax error, not a crash
+    validate("deep-parentheses", "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}", "嵌套过深"),
+    validate("nested-ifs", "{% if 1 %}" * 100 + "x" + "{% endif %}" * 100, "嵌套过深"),
+    validate("long-plus-chain", "{{ " + "+".join(["1"] * 20000) + " }}", "嵌套过深"),
+    validate("long-filter-chain", "{{ 'a'" + "|upper" * 5000 + " }}", "嵌套过深"),
+    render("nested-ifs", "{% if 1 %}" * 100 + "x" + "{% endif %}" * 100, "嵌套过深"),
     # -- names a data file has no use for, and the sandbox itself
     validate("lipsum", "{{ lipsum(100000) }}", "未知的占位符名称“lipsum”"),
     validate("cycler", "{{ cycler }}", "未知的占位符名称“cycler”"),

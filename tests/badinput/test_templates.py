@@ -213,6 +213,8 @@ CASES: list[Case] = [
     *both("prints-nul", "{{ '\\x00' }}", "word/document.xml", "不能容纳"),
     *both("safe-markup", "{{ '</w:t></w:r></w:p><w:p>'|safe }}", "不是合法的 XML"),
     *both("include", "{% include 'x' %}", "渲染失败"),
+    *both("nested-ifs", "{% if 1 %}" * 100 + "x" + "{% endif %}" * 100, "嵌套过深"),
+    *both("deep-parentheses", "{{ " + "(" * 1000 + "1" + ")" * 1000 + " }}", "嵌套过深"),
     # -- XML the parser refuses: named by part, never a traceback
     *[
         c
