@@ -217,3 +217,25 @@ def test_a_converter_that_cannot_start_is_one_line(tmp_path: Path, monkeypatch) 
     with pytest.raises(PdfConversionError, match="退出码 127") as info:
         docx_to_pdf(b"x")
     assert "Traceback" not in str(info.value)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_terminated_render_stops_the_converter_and_cleans_up(
+    fake_soffice: Path, tmp_path: Path, signum: int
+) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "govreport.cli.main", "render", str(EXAMPLE), "-f", "pdf"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert _wait_until(lambda: fake_soffice.exists() and fake_soffice.read_text(), 20)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=20)
+    assert "Traceback" not in err
+    assert proc.returncode in (128 + signum, 1)  # SIGINT is click's "aborted", status 1
+    pgid = int(fake_soffice.read_text())
+    assert _wait_until(lambda: not _group_alive(pgid), 5)
+    assert not list(tmp_path.glob(f"govreport-*-{proc.pid}-*"))
+    assert not (tmp_path / "out").exists()

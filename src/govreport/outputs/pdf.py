@@ -218,7 +218,9 @@ def _run_watched(
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
-                env=conversion_env(),
+                # LibreOffice's own temporary files (lu*.tmp) go into the
+                # conversion's folder, so they go with it even after a kill.
+                env={**conversion_env(), "TMPDIR": folders[0]},
                 pass_fds=(read_end,),
                 # Its own session: a signal to our process group must not kill
                 # the watchdog before it has killed LibreOffice.
