@@ -223,3 +223,16 @@ def test_a_report_that_validates_clean_renders_in_every_format(report) -> None:
         return  # refused at validation: fine, as long as it is a finding
     for fmt in ("txt", "html", "docx"):
         assert engine.render(report, fmt)
+
+
+@pytest.mark.parametrize(
+    "text", ["{{ range }}", "{{ agency }}", "{{ problems.problems }}", "{{ none }}", "{{ true }}"]
+)
+def test_only_text_and_numbers_are_printed(names, text: str) -> None:
+    with pytest.raises(PlaceholderError, match="不能直接写入正文"):
+        render_text(text, dict(names))
+
+
+def test_lists_print_through_join_and_loops(names) -> None:
+    text = "{{ problems.problems|join('；') }}|{% for p in problems.problems %}{{ p }}{% endfor %}"
+    assert render_text(text, names).count("工作机制有待进一步完善") == 2

@@ -15,6 +15,7 @@ import time
 import weakref
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -34,12 +35,39 @@ class PlaceholderError(GovreportError, ValueError):
     """A paragraph's placeholder could not be evaluated."""
 
 
+class _NotPrintable(jinja2.exceptions.SecurityError):
+    """``{{ }}`` of a value that is not text or a number."""
+
+
 def has_placeholders(text: str) -> bool:
     return any(m in text for m in _MARKERS)
 
 
 class _BoundedSandbox(Bounded, ImmutableSandboxedEnvironment):
-    """The immutable sandbox with every evaluation bounded (:mod:`govreport.sandbox`)."""
+    """The immutable sandbox with every evaluation bounded (:mod:`govreport.sandbox`).
+
+    A paragraph prints text and numbers only: a group of fields, a list or a
+    function would print as a Python repr (``<Row>``, ``('a', 'b')``,
+    ``<function safe_range …>``) in a published report.
+    """
+
+    def check_printed(self, value: Any) -> None:
+        if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool):
+            return
+        if value is None or isinstance(value, bool):
+            raise _NotPrintable(
+                f"占位符的值是{value}（是/否或空值），不是文字或数字，不能直接写入正文"
+                "（可写成 {% if … %}是{% else %}否{% endif %}）"
+            )
+        what = (
+            "一组数据"
+            if isinstance(value, _View | tuple | list | dict | set | frozenset)
+            else "函数或对象"
+        )
+        raise _NotPrintable(
+            f"占位符的值是{what}，不是文字或数字，不能直接写入正文"
+            "（请写出其中一项，如 applications.received.total；列表可用 |join('、')）"
+        )
 
 
 @functools.cache
@@ -203,6 +231,8 @@ def _evaluate(text: str, names: dict[str, Any], seconds: float) -> str:
         raise PlaceholderError(_unknown_name(exc.message or "")) from None
     except LimitExceeded as exc:
         raise PlaceholderError(f"占位符超出限制：{exc}") from None
+    except _NotPrintable as exc:
+        raise PlaceholderError(str(exc)) from None
     except jinja2.exceptions.SecurityError as exc:
         raise PlaceholderError(f"占位符不允许此操作：{exc}") from None
     except RecursionError:

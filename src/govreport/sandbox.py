@@ -36,7 +36,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, Macro, markup_join, str_join
-from jinja2.utils import pass_eval_context
+from jinja2.utils import pass_environment, pass_eval_context
 from jinja2.visitor import NodeTransformer
 
 from govreport import limits
@@ -411,9 +411,11 @@ def _bounded_concat(eval_ctx: Any, *parts: Any) -> str:
     return join(parts)
 
 
-def _finalize(value: Any) -> Any:
+@pass_environment
+def _finalize(env: Bounded, value: Any) -> Any:
     if isinstance(value, jinja2.Undefined):
         return value
+    env.check_printed(value)
     current().generate(len(value) if isinstance(value, str) else weight(value))
     return value
 
@@ -514,6 +516,9 @@ class Bounded(jinja2.sandbox.SandboxedEnvironment):
     def _compile(self, source: str, filename: str) -> CodeType:
         with _too_deep():
             return super()._compile(source, filename)
+
+    def check_printed(self, value: Any) -> None:
+        """Refuse a value ``{{ }}`` may not print (a subclass says which); all may, here."""
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         current().tick()

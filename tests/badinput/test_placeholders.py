@@ -178,6 +178,16 @@ CASES: list[Case] = [
     validate("dunder", "{{ ''.__class__ }}", "不允许"),
     validate("include", "{% include 'x' %}", "无法求值"),
     validate("sum-lists", "{{ ([[1]] * 1000)|sum(start=[]) }}", "不允许"),
+    # -- a paragraph prints text and numbers, never a Python repr (like {{ cycler }} did)
+    validate("prints-function", "{{ range }}", "函数或对象"),
+    validate("prints-class", "{{ dict }}", "函数或对象"),
+    validate("prints-group", "{{ applications.received }}", "一组数据"),
+    validate("prints-list", "{{ problems.problems }}", "一组数据"),
+    validate("prints-generator", "{{ range(3)|map('string') }}", "函数或对象"),
+    validate("prints-macro", "{% macro m() %}x{% endmacro %}{{ m }}", "函数或对象"),
+    validate("prints-boolean", "{{ agency.has_rulemaking_power }}", "是/否或空值"),
+    validate("prints-none", "{{ none }}", "是/否或空值"),
+    render("prints-group", "{{ agency }}", "一组数据", fmt="html"),
     # -- what a placeholder prints is checked like typed text
     validate("prints-nul", NUL, "U+0000"),
     validate("prints-escape", "{{ '\\x1b[31m' }}", "U+001B"),
