@@ -185,7 +185,7 @@ def _cell(text: str) -> str:
     out, end = [], 0
     for m in _CODE.finditer(text):
         out.append(_escape(text[end : m.start()]))
-        out.append(m.group(0).replace("|", "\\|"))
+        out.append(m.group(0))  # Python-Markdown's tables keep a | inside a code span
         end = m.end()
     out.append(_escape(text[end:]))
     return "".join(out)
