@@ -50,6 +50,8 @@ SUMMARY: dict[int, str] = {
     "message names the plugin and the hook",
     EXIT_INTERNAL: "a defect in govreport itself: rerun with `--debug` for the traceback "
     "and report it",
+    130: "interrupted (Ctrl-C); nothing half-written is left behind",
+    143: "ended by SIGTERM (or 129 by SIGHUP); nothing half-written is left behind",
 }
 
 #: What each command's exit statuses mean, by command path.  Worked out from

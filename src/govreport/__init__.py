@@ -118,6 +118,7 @@ _EXPORTS: dict[str, str] = {
     "PlacementError": "govreport.document.providers",
     "PlaceholderError": "govreport.placeholders",
     "TemplateError": "govreport.outputs.docx.errors",
+    "OutputWriteError": "govreport.fileio",
     # agency Word templates
     "check_template": "govreport.outputs.docx.templates",
     "export_template": "govreport.outputs.docx.templates",
@@ -162,6 +163,7 @@ __all__ = [
     "OtherMatters",
     "Outcomes",
     "OutputFormat",
+    "OutputWriteError",
     "Overview",
     "Paragraph",
     "ParagraphRole",
@@ -252,6 +254,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         UnknownFormatError,
         ValidationRefusedError,
     )
+    from govreport.fileio import OutputWriteError
     from govreport.findings import Finding, Severity
     from govreport.io import LoadResult, dump_report, save_report
     from govreport.io.errors import (

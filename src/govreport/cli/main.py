@@ -83,9 +83,9 @@ def _main(argv: list[str] | None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("已中止 (aborted)", err=True)
-        return 1
+        return 130  # as a shell reports a command ended by Ctrl-C (128 + SIGINT)
     except GovreportError as exc:
         _show_traceback(argv)
         click.echo(f"错误 (error)：{exc}{_notes(exc)}", err=True)

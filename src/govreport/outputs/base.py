@@ -160,7 +160,7 @@ def check_options(fmt: OutputFormat, given: Mapping[str, Any]) -> dict[str, Any]
 
 def _refuse(fmt: OutputFormat, name: str, spec: OptionSpec, value: Any) -> OptionError:
     return OptionError(
-        f"格式 {fmt.name} 的选项 {name}（{spec.help}）不接受值 {value!r}：应为{spec.allowed()}"
+        f"格式 {fmt.name} 的选项 {name}（{spec.help}）不接受值 {value!r}：应为 {spec.allowed()}"
         f"（option {name} of format {fmt.name}: invalid value {value!r}）"
     )
 
