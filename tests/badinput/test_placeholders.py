@@ -93,7 +93,7 @@ SHARED_LISTS = (
     "{% set l2 = [l1, l1, l1, l1, l1, l1, l1, l1] %}{% set l3 = [l2, l2, l2, l2, l2, l2, l2, l2] %}"
     "{% set l4 = [l3, l3, l3, l3, l3, l3, l3, l3] %}{% set l5 = [l4, l4, l4, l4, l4, l4, l4, l4] %}"
     "{% set l6 = [l5, l5, l5, l5, l5, l5, l5, l5] %}{% set l7 = [l6, l6, l6, l6, l6, l6, l6, l6] %}"
-    "{{ l7 }}"
+    "{{ l7|string }}"
 )
 SLOW_MACRO = (
     "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}{{ m(30) }}"
@@ -124,7 +124,9 @@ CASES: list[Case] = [
     validate("batch", "{{ [1]|batch(10**9, 'x')|list }}", "分组数"),
     validate("slice", "{{ [1]|slice(10**9)|list }}", "分组数"),
     validate("concat-doubling", DOUBLING, "生成的文字"),
-    validate("shared-lists", SHARED_LISTS, "生成的文字"),
+    validate("shared-lists", SHARED_LISTS, LIMIT),
+    validate("shared-lists-format", SHARED_LISTS.replace("l7|string", "'%s' % (l7,)"), LIMIT),
+    validate("shared-lists-join", SHARED_LISTS.replace("l7|string", "l7|join"), "拼接结果"),
     validate(
         "tilde-chain",
         "{% set a = 'x' * 60000 %}{% set b = a ~ a %}{{ b }}",
