@@ -233,7 +233,7 @@ CASES = [
         "huge-value-previous",
         ("validate", "{E}", "--previous", "p.yaml"),
         1,
-        (LICENSING, f"共 {HUGE} 字"),
+        ("p.yaml: ", LICENSING, f"共 {HUGE} 字"),
         files={"p.yaml": licensing('"' + "x" * HUGE + '"').replace("year: 2024", "year: 2023")},
     ),
     # -- I: a year or a publication date still to come ----------------------------

@@ -112,8 +112,11 @@ def validate(
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
+        # A problem of last year's file is shown with that file's name.
+        last_year = {id(p) for p in prev.problems} if prev and previous else set()
         for f in findings:
-            click.echo(f"{data_file.name}: {format_finding(f)}")
+            name = previous.name if previous and id(f) in last_year else data_file.name
+            click.echo(f"{name}: {format_finding(f)}")
         errors = sum(f.severity is Severity.ERROR for f in findings)
         others = len(findings) - errors
         if findings:
