@@ -236,6 +236,13 @@ CASES = [
         ("p.yaml: ", LICENSING, f"共 {HUGE} 字"),
         files={"p.yaml": licensing('"' + "x" * HUGE + '"').replace("year: 2024", "year: 2023")},
     ),
+    _validate(
+        "control-characters-in-key-and-value",
+        example_with("level: township", 'level: "town\\nship\\e[2J"') + '"a\\nb": 1\n',
+        1,
+        "town\\nship\\x1b[2J",
+        "a\\nb",
+    ),
     # -- I: a year or a publication date still to come ----------------------------
     _validate(
         "year-2099-published-2100",

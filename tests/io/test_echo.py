@@ -47,3 +47,11 @@ def test_model_errors_cut_the_value() -> None:
         assert len(str(exc)) < 1000 and f"共 {HUGE} 字" in str(exc)
     else:
         raise AssertionError("not refused")
+
+
+def test_an_echoed_value_stays_on_one_line() -> None:
+    assert clip("a\nb\x1b[2J\u2028c") == "a\\nb\\x1b[2J\\u2028c"
+    assert describe("x\ny") == '字符串 "x\\ny"'
+    data = {"agency": {"name": "某镇", "level": "town\nship"}, "year": 2024, "a\nb": 1}
+    for p in parse_report(data).problems:
+        assert "\n" not in p.message and "\n" not in p.path

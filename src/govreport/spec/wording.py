@@ -8,6 +8,7 @@ the document layer the rules must not import.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -37,11 +38,25 @@ def fee_sentence(year: int, fee: int | Decimal) -> str:
     return f"{year}年度，本机关共收取{FEE_TERM}{format_number(fee)}元。"
 
 
+#: Characters that would break a one-line message or the terminal showing it:
+#: C0/C1 controls (a newline, an escape sequence) and Unicode line separators.
+_UNPRINTABLE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]  # \n, \x1b, \u2028
+
+
 def clip(text: str, limit: int = MAX_ECHO_CHARS) -> str:
-    """``text`` as echoed in a message: cut after ``limit`` characters, its length stated."""
+    """``text`` as echoed in a message: on one line, cut after ``limit`` characters.
+
+    A cut text states its length; a line break or control character shows as
+    its escape (``\\n``), so that one problem stays one line of output.
+    """
+    shown = _UNPRINTABLE.sub(_escaped, text[:limit])
     if len(text) <= limit:
-        return text
-    return f"{text[:limit]}…（共 {len(text)} 字）"
+        return shown
+    return f"{shown}…（共 {len(text)} 字）"
 
 
 def _integer(value: int) -> str:
