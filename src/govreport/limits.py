@@ -131,3 +131,9 @@ MAX_TEXT_WIDTH: Final = 1_000
 #: A report converts in 2–10 s; an hour is far past any real conversion, so a
 #: batch run is never held by a converter that hangs.
 MAX_PDF_TIMEOUT_SECONDS: Final = 3_600
+
+#: Most problems listed for one data file.  A file with more is no file of
+#: typos (50,000 unknown keys, a list of bad cells): the first 100 show what is
+#: wrong, and the listing stays readable and bounded (one line states how many
+#: more there are).
+MAX_DATA_FILE_PROBLEMS: Final = 100

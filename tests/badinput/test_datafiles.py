@@ -243,6 +243,13 @@ CASES = [
         "town\\nship\\x1b[2J",
         "a\\nb",
     ),
+    Case(
+        "fifty-thousand-unknown-keys-render",
+        ("render", "r.yaml", "-f", "txt", "-o", "out"),
+        1,
+        ("r.yaml", "另有 48900 处问题未逐一列出"),
+        files={"r.yaml": EXAMPLE_TEXT + "".join(f"unknown{i}: {i}\n" for i in range(49_000))},
+    ),
     # -- I: a year or a publication date still to come ----------------------------
     _validate(
         "year-2099-published-2100",

@@ -92,3 +92,12 @@ def test_recursive_yaml_alias(tmp_path: Path) -> None:
 def test_data_built_in_code_is_bounded_too() -> None:
     with pytest.raises(UnreadableFileError, match="嵌套过深"):
         parse_report({"year": 2024, "extensions": _nested(10_000)})
+
+
+def test_a_long_toml_array_is_refused_before_the_slow_parser_runs() -> None:
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(SyntaxProblem, match="数据项过多"):
+        parse_text("a = [" + "1," * 2_000_000 + "]", "toml")  # tomllib: about 8 s
+    assert time.monotonic() - started < 1

@@ -55,3 +55,16 @@ def test_an_echoed_value_stays_on_one_line() -> None:
     data = {"agency": {"name": "某镇", "level": "town\nship"}, "year": 2024, "a\nb": 1}
     for p in parse_report(data).problems:
         assert "\n" not in p.message and "\n" not in p.path
+
+
+def test_the_problems_of_one_file_are_listed_up_to_a_limit() -> None:
+    from govreport.findings import Severity
+    from govreport.limits import MAX_DATA_FILE_PROBLEMS
+
+    data: dict[str, object] = {"agency": {"name": "某镇", "level": "township"}, "year": 2024}
+    data.update({f"unknown{i}": i for i in range(5000)})
+    problems = parse_report(data).problems
+    assert len(problems) == MAX_DATA_FILE_PROBLEMS + 1
+    summary = problems[-1]
+    assert summary.severity is Severity.ERROR
+    assert f"另有 {5000 - MAX_DATA_FILE_PROBLEMS} 处问题未逐一列出" in summary.message

@@ -248,7 +248,16 @@ def _parse_json(text: str) -> object:
         raise SyntaxProblem(f"JSON 内容错误：{_number_problem(exc)}") from None
 
 
+#: tomllib is pure Python (a 5 MB array takes 10 s) and has no hook to stop
+#: early, so its input is bounded by a cheap overestimate of its values: every
+#: value but the first of an array or table follows a "," or an "=".  Commas
+#: inside strings count too; the factor leaves room for them.
+_TOML_SEPARATORS_PER_VALUE: Final = 4
+
+
 def _parse_toml(text: str) -> object:
+    if text.count(",") + text.count("=") > _TOML_SEPARATORS_PER_VALUE * MAX_DATA_VALUES:
+        raise SyntaxProblem(too_many())
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:

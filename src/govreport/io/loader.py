@@ -142,10 +142,11 @@ def parse_report(
         # crash.  Guess from the publication date (reports come out the year after).
         guess = report.published.year - 1 if report.published else dt.MINYEAR
         report = attrs.evolve(report, year=max(guess, dt.MINYEAR))
+    summary = col.summary()
     return LoadResult(
         report=report,
         stated=col.stated,
-        problems=tuple(col.problems),
+        problems=(*col.problems, *([summary] if summary else [])),
         source=Path(source),
         defaulted=frozenset(col.defaulted),
     )

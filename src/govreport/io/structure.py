@@ -29,6 +29,7 @@ from govreport.io.errors import (
     UNKNOWN_KEY,
     listing,
 )
+from govreport.limits import MAX_DATA_FILE_PROBLEMS
 from govreport.model import ApplicantCounts, Outcomes, Results, data_fields
 from govreport.model._validators import (
     COUNT_RANGE,
@@ -64,13 +65,38 @@ class Collector:
     defaulted: list[str] = attrs.Factory(list)
     #: Off while building throw-away fallbacks, so nothing is reported twice.
     reporting: bool = True
+    #: Problems beyond MAX_DATA_FILE_PROBLEMS: counted, not listed.
+    unlisted: int = 0
+    unlisted_errors: int = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= MAX_DATA_FILE_PROBLEMS
 
     def add(
         self, code: str, severity: Severity, path: str, message: str, location: str | None = None
     ) -> None:
-        if self.reporting:
-            where = spec.location_of(path) if location is None else location
-            self.problems.append(Finding(code, severity, message, path, where))
+        if not self.reporting:
+            return
+        if self.full:
+            self.unlisted += 1
+            self.unlisted_errors += severity is Severity.ERROR
+            return
+        where = spec.location_of(path) if location is None else location
+        self.problems.append(Finding(code, severity, message, path, where))
+
+    def summary(self) -> Finding | None:
+        """One finding for the problems not listed (an error if any of them is one)."""
+        if not self.unlisted:
+            return None
+        severity = Severity.ERROR if self.unlisted_errors else Severity.WARNING
+        return Finding(
+            BAD_VALUE,
+            severity,
+            f"另有 {self.unlisted} 处问题未逐一列出（其中错误 {self.unlisted_errors} 处）；"
+            f"只列出前 {MAX_DATA_FILE_PROBLEMS} 处，请先改正以上问题后重新校验 "
+            f"({self.unlisted} more problems not listed)",
+        )
 
     def error(self, code: str, path: str, message: str) -> None:
         self.add(code, Severity.ERROR, path, message)
@@ -107,6 +133,9 @@ def _key_label(path: str) -> str:
 def unknown_key(
     col: Collector, path: str, key: object, allowed: list[str], extra: str = ""
 ) -> None:
+    if col.full:  # counted only: no close-match search for the 50,000th unknown key
+        col.add(UNKNOWN_KEY, Severity.ERROR, path, "")
+        return
     name = str(key)
     message = f"未知的项 “{clip(name)}”"
     close = difflib.get_close_matches(name[:200], allowed, n=1, cutoff=0.6)
