@@ -34,7 +34,7 @@ SOURCE = Path(limits.__file__)
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "数据文件 (data files)",
-        (r"^MAX_DATA_", r"^MAX_YAML_", r"^MAX_TEXT_CHARS$", r"^MAX_COUNT$", r"^MAX_AMOUNT_"),
+        (r"^MAX_DATA_", r"^MAX_YAML_", r"^MAX_TEXT_CHARS$", r"^MAX_COUNT", r"^MAX_AMOUNT_"),
     ),
     (
         "占位符与模板求值 (placeholders and template rendering)",

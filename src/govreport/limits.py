@@ -137,3 +137,8 @@ MAX_PDF_TIMEOUT_SECONDS: Final = 3_600
 #: wrong, and the listing stays readable and bounded (one line states how many
 #: more there are).
 MAX_DATA_FILE_PROBLEMS: Final = 100
+
+#: Largest count a model object holds, built in code or computed: totals add
+#: up to 150 cells of at most MAX_COUNT (a data file's bound), so they stay far
+#: below it, while a count of 10**30 built in code is refused.
+MAX_COUNT_TOTAL: Final = 10**15

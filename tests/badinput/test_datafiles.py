@@ -169,6 +169,18 @@ CASES = [
         "数值超出范围",
         fmt="toml",
     ),
+    Case(
+        "largest-values-render",
+        ("render", "r.yaml", "-f", "txt", "-f", "docx", "-o", "out", "--force"),
+        0,
+        ("已生成",),
+        files={
+            "r.yaml": fees("999999999999.999999").replace(
+                "received: [23, 0, 0, 0, 0, 0]", f"received: [{MAX_COUNT}, {MAX_COUNT}, 0, 0, 0, 0]"
+            )
+        },
+        leaves=("out/r.txt", "out/r.docx"),
+    ),
     # -- I: YAML 1.1 typing: sexagesimal, yes/on, underscores ---------------------
     _validate("sexagesimal-count", licensing("1:30"), 1, LICENSING, '"1:30"', "整数"),
     _validate("sexagesimal-3-parts", licensing("1:30:00"), 1, LICENSING, '"1:30:00"'),

@@ -105,3 +105,10 @@ def test_long_integers_in_files_are_refused_by_field_not_by_int() -> None:
         data = parse_text(text, fmt)
         assert isinstance(data, dict)
         assert data["a"] == Decimal("9" * 10_000)
+
+
+def test_totals_of_cells_at_the_limit_still_build() -> None:
+    # The model holds computed totals too: only a data file's cells stop at MAX_COUNT.
+    row = ApplicantCounts.from_values([MAX_COUNT] * 6)
+    assert sum(row.values()) == 6 * MAX_COUNT
+    assert ApplicantCounts(natural_person=150 * MAX_COUNT).natural_person == 150 * MAX_COUNT

@@ -19,6 +19,7 @@ from govreport.limits import (
     MAX_AMOUNT_DECIMALS,
     MAX_AMOUNT_INTEGER_DIGITS,
     MAX_COUNT,
+    MAX_COUNT_TOTAL,
     MAX_TEXT_CHARS,
 )
 from govreport.model._converters import (
@@ -39,6 +40,7 @@ DATE_ALLOWED = '应为日期（date）或 YYYY-MM-DD 格式的文本（如 "2025
 
 
 COUNT_RANGE = f"数值超出范围：应为不大于 {MAX_COUNT} 的整数"
+COUNT_TOTAL_RANGE = f"数值超出范围：应为不大于 {MAX_COUNT_TOTAL} 的整数"
 AMOUNT_TOO_LARGE = f"金额过大：整数部分最多 {MAX_AMOUNT_INTEGER_DIGITS} 位"
 AMOUNT_TOO_PRECISE = f"小数位数过多：金额最多 {MAX_AMOUNT_DECIMALS} 位小数（万元精确到分）"
 
@@ -50,9 +52,13 @@ def text_too_long(value: str) -> str | None:
     return f"文本过长：共 {len(value)} 字，一项最多 {MAX_TEXT_CHARS} 字"
 
 
-def count_in_range(value: int) -> bool:
-    """Counts are bounded both ways: negative ones are R5's business, but not -10**30."""
-    return -MAX_COUNT <= value <= MAX_COUNT
+def count_in_range(value: int, limit: int = MAX_COUNT) -> bool:
+    """Counts are bounded both ways: negative ones are R5's business, but not -10**30.
+
+    A data file's cells are bounded by MAX_COUNT; a model object (which also
+    holds computed totals) by the larger MAX_COUNT_TOTAL.
+    """
+    return -limit <= value <= limit
 
 
 def amount_problem(value: Decimal) -> str | None:
@@ -100,8 +106,8 @@ def whole_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     """
     if isinstance(value, bool) or not isinstance(value, int):
         _refuse(instance, attribute, value, COUNT_ALLOWED)
-    if not count_in_range(value):
-        _refuse(instance, attribute, value, COUNT_RANGE)
+    if not count_in_range(value, MAX_COUNT_TOTAL):
+        _refuse(instance, attribute, value, COUNT_TOTAL_RANGE)
 
 
 def decimal_amount(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
