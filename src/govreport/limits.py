@@ -142,3 +142,8 @@ MAX_DATA_FILE_PROBLEMS: Final = 100
 #: up to 150 cells of at most MAX_COUNT (a data file's bound), so they stay far
 #: below it, while a count of 10**30 built in code is refused.
 MAX_COUNT_TOTAL: Final = 10**15
+
+#: Most characters of text in one data file, all fields together.  The longest
+#: real reports have about 20,000; 300,000 keeps the slowest output (PDF through
+#: LibreOffice, about 30 s per million characters) to seconds.
+MAX_DATA_TEXT_CHARS: Final = 300_000

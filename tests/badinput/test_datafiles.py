@@ -212,6 +212,16 @@ CASES = [
         str(MAX_TEXT_CHARS),
     ),
     _validate(
+        "text-in-all-too-long",
+        EXAMPLE_TEXT.replace("  intro: |-\n    ", "  intro: |-\n    " + "政" * 99_000)
+        .replace("  proactive: |-\n    ", "  proactive: |-\n    " + "政" * 99_000)
+        .replace("  platforms: |-\n    ", "  platforms: |-\n    " + "政" * 99_000)
+        .replace("  supervision: |-\n    ", "  supervision: |-\n    " + "政" * 99_000),
+        1,
+        "监督保障",
+        "文字总量过大",
+    ),
+    _validate(
         "huge-unknown-key",
         EXAMPLE_TEXT + "? " + "k" * HUGE + "\n: 1\n",
         1,

@@ -112,3 +112,19 @@ def test_totals_of_cells_at_the_limit_still_build() -> None:
     row = ApplicantCounts.from_values([MAX_COUNT] * 6)
     assert sum(row.values()) == 6 * MAX_COUNT
     assert ApplicantCounts(natural_person=150 * MAX_COUNT).natural_person == 150 * MAX_COUNT
+
+
+def test_texts_are_bounded_one_by_one_and_in_all() -> None:
+    from govreport.limits import MAX_DATA_TEXT_CHARS, MAX_TEXT_CHARS
+
+    base = {"agency": {"name": "某镇", "level": "township"}, "year": 2024}
+    long_one = {**base, "opening": "字" * (MAX_TEXT_CHARS + 1)}
+    (problem,) = parse_report(long_one).problems
+    assert problem.path == "opening" and "文本过长" in problem.message
+    fields = ("intro", "proactive", "on_request", "information_management", "platforms")
+    each = (MAX_DATA_TEXT_CHARS - 100) // 4  # the agency name counts too
+    many = {**base, "overview": {name: "字" * each for name in fields}}
+    loaded = parse_report(many)
+    assert [p.path for p in loaded.problems] == ["overview.platforms"]
+    assert "文字总量过大" in loaded.problems[0].message
+    assert loaded.report.overview.platforms == ""

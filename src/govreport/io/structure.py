@@ -29,7 +29,7 @@ from govreport.io.errors import (
     UNKNOWN_KEY,
     listing,
 )
-from govreport.limits import MAX_DATA_FILE_PROBLEMS
+from govreport.limits import MAX_DATA_FILE_PROBLEMS, MAX_DATA_TEXT_CHARS
 from govreport.model import ApplicantCounts, Outcomes, Results, data_fields
 from govreport.model._validators import (
     COUNT_RANGE,
@@ -68,6 +68,22 @@ class Collector:
     #: Problems beyond MAX_DATA_FILE_PROBLEMS: counted, not listed.
     unlisted: int = 0
     unlisted_errors: int = 0
+
+    #: Characters of text read so far (MAX_DATA_TEXT_CHARS in all).
+    text_chars: int = 0
+
+    def text_problem(self, value: str) -> str | None:
+        """Why ``value`` is not taken as a field's text: too long alone or in all, or None."""
+        problem = text_too_long(value)
+        if problem:
+            return problem
+        if self.text_chars + len(value) > MAX_DATA_TEXT_CHARS:
+            return (
+                f"文字总量过大：全部文本最多 {MAX_DATA_TEXT_CHARS} 字，"
+                f"此项（{len(value)} 字）超出，未读入"
+            )
+        self.text_chars += len(value)
+        return None
 
     @property
     def full(self) -> bool:
@@ -238,7 +254,7 @@ def _text(value: object, path: str, col: Collector, required: bool) -> str:
     if not isinstance(value, str):
         col.error(BAD_VALUE, path, f"应为文本（请加引号），实际为{describe(value)}")
         return ""
-    problem = text_too_long(value)
+    problem = col.text_problem(value)
     if problem:
         col.error(BAD_VALUE, path, problem)
         return ""
@@ -288,7 +304,7 @@ def _texts(value: object, path: str, col: Collector) -> tuple[str, ...]:
         return ()
     items = []
     for i, item in enumerate(value):
-        problem = text_too_long(item) if isinstance(item, str) else None
+        problem = col.text_problem(item) if isinstance(item, str) else None
         if problem:
             col.error(BAD_VALUE, f"{path}[{i}]", problem)
         elif isinstance(item, str):
