@@ -181,6 +181,23 @@ CASES = [
         },
         leaves=("out/r.txt", "out/r.docx"),
     ),
+    _validate("hex-fees-million-digits", fees("0x" + "f" * 1_000_000), 1, FEES, "金额过大"),
+    _validate(
+        "toml-hex-fees-million-digits",
+        toml_with("fees = 0", "fees = 0x" + "f" * 1_000_000),
+        1,
+        FEES,
+        "金额过大",
+        fmt="toml",
+    ),
+    _validate(
+        "toml-binary-count-million-digits",
+        toml_with("licensing = 0", "licensing = 0b" + "1" * 1_000_000),
+        1,
+        LICENSING,
+        "数值超出范围",
+        fmt="toml",
+    ),
     # -- I: YAML 1.1 typing: sexagesimal, yes/on, underscores ---------------------
     _validate("sexagesimal-count", licensing("1:30"), 1, LICENSING, '"1:30"', "整数"),
     _validate("sexagesimal-3-parts", licensing("1:30:00"), 1, LICENSING, '"1:30:00"'),

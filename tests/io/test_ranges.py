@@ -128,3 +128,17 @@ def test_texts_are_bounded_one_by_one_and_in_all() -> None:
     assert [p.path for p in loaded.problems] == ["overview.platforms"]
     assert "文字总量过大" in loaded.problems[0].message
     assert loaded.report.overview.platforms == ""
+
+
+def test_a_huge_hexadecimal_integer_is_refused_without_converting_it() -> None:
+    # Decimal() and str() of a 4-million-bit int take minutes or raise ValueError.
+    big = "0x" + "f" * 1_000_000
+    started = time.monotonic()
+    text = f"year: {big}\nproactive: {{fees: {big}, licensing: {big}}}\n? {big}\n: 1\n"
+    data = parse_text("agency: {name: 某镇, level: township}\n" + text, "yaml")
+    assert isinstance(data, dict)
+    paths = sorted(p.path for p in parse_report(data).problems)
+    assert paths == ["<约 1204121 位的整数>", "proactive.fees", "proactive.licensing", "year"]
+    with pytest.raises(ModelError, match="金额过大"):
+        ProactiveDisclosure(fees=1 << 4_000_000)
+    assert time.monotonic() - started < 2

@@ -24,7 +24,7 @@ from govreport.io.errors import (
 from govreport.io.formats import read_mapping
 from govreport.io.structure import Collector, structure, unknown_key
 from govreport.model import AnnualReport
-from govreport.spec.wording import clip, describe
+from govreport.spec.wording import clip, describe, text_of
 
 #: Top-level key reserved for plugin data, structured by registered classes.
 EXTENSIONS: Final = "extensions"
@@ -74,7 +74,7 @@ def _extensions(
     if not registry:
         if raw not in (None, {}):
             names = (
-                clip("、".join(f"“{clip(str(k))}”" for k in raw))
+                clip("、".join(f"“{clip(text_of(k))}”" for k in raw))
                 if isinstance(raw, Mapping)
                 else ""
             )

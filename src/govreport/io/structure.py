@@ -32,13 +32,14 @@ from govreport.io.errors import (
 from govreport.limits import MAX_DATA_FILE_PROBLEMS, MAX_DATA_TEXT_CHARS
 from govreport.model import ApplicantCounts, Outcomes, Results, data_fields
 from govreport.model._validators import (
+    AMOUNT_TOO_LARGE,
     COUNT_RANGE,
     amount_problem,
     count_in_range,
     plain_amount,
     text_too_long,
 )
-from govreport.spec.wording import clip, describe
+from govreport.spec.wording import clip, describe, text_of
 
 #: What people type into a count cell they mean as 0.
 BLANKS: Final = frozenset({"", "/", "／", "-", "－", "—", "——", "无"})
@@ -152,7 +153,7 @@ def unknown_key(
     if col.full:  # counted only: no close-match search for the 50,000th unknown key
         col.add(UNKNOWN_KEY, Severity.ERROR, path, "")
         return
-    name = str(key)
+    name = text_of(key)
     message = f"未知的项 “{clip(name)}”"
     close = difflib.get_close_matches(name[:200], allowed, n=1, cutoff=0.6)
     if close:
@@ -229,6 +230,10 @@ def amount(value: object, path: str, col: Collector) -> Decimal:
     result: Decimal | None = None
     if isinstance(value, bool):
         result = None
+    elif isinstance(value, int) and value.bit_length() > 64:
+        # Decimal() of an int is quadratic: a 0x… of a million digits would take hours.
+        col.error(BAD_VALUE, path, f"{AMOUNT_TOO_LARGE}，实际为{describe(value)}")
+        return Decimal(0)
     elif isinstance(value, int | Decimal):
         result = Decimal(value)
     elif isinstance(value, float):
@@ -289,7 +294,7 @@ def _enum(cls: type[enum.Enum], value: object, path: str, col: Collector) -> enu
 
     values = [str(m.value) for m in cls]
     message = f"应为以下之一：{listing(shown(m) for m in cls)}；实际为{describe(value)}"
-    close = difflib.get_close_matches(str(value)[:200], values, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(text_of(value)[:200], values, n=1, cutoff=0.6)
     if close:
         message += f"，是否应为 “{close[0]}”？"
     col.error(BAD_VALUE, path, message)
@@ -376,7 +381,7 @@ def _mapping(item: object, raw: object, path: str, col: Collector) -> dict[str, 
     for given, each in raw.items():
         # YAML reads `2024:` as a number; the key is its text.
         numeric = isinstance(given, int) and not isinstance(given, bool)
-        key = str(given) if numeric else given
+        key = text_of(given) if numeric else given
         if not isinstance(key, str):
             col.error(BAD_VALUE, path, f"键应为文本，实际为{describe(key)}")
             continue

@@ -39,7 +39,9 @@ def to_decimal(value: Any) -> Any:
     if isinstance(value, bool | Decimal):
         return value
     if isinstance(value, int):
-        return Decimal(value)
+        # Decimal() of an int is quadratic in its length; one this long is no
+        # amount anyway, and the validator refuses it as too large.
+        return Decimal(value) if value.bit_length() <= 256 else value
     if isinstance(value, float):
         # repr is the shortest text that reads back as this float: 0.1, not
         # 0.1000000000000000055511151231257827.

@@ -112,6 +112,8 @@ def whole_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
 
 def decimal_amount(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Money is a finite Decimal, never a float (no binary rounding artefacts)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        _refuse(instance, attribute, value, AMOUNT_TOO_LARGE)  # left an int by to_decimal
     if not isinstance(value, Decimal) or not value.is_finite():
         _refuse(instance, attribute, value, AMOUNT_ALLOWED)
     problem = amount_problem(value)

@@ -59,6 +59,13 @@ def clip(text: str, limit: int = MAX_ECHO_CHARS) -> str:
     return f"{shown}…（共 {len(text)} 字）"
 
 
+def text_of(value: object) -> str:
+    """``str(value)``, except for an integer too long for ``str()`` (over 4,300 digits)."""
+    if isinstance(value, int) and value.bit_length() > 4 * MAX_ECHO_CHARS:
+        return f"<约 {int(value.bit_length() * 0.30103) + 1} 位的整数>"
+    return str(value)
+
+
 def _integer(value: int) -> str:
     # str() of an int over 4,300 digits raises ValueError; its size is what matters.
     if value.bit_length() > 4 * MAX_ECHO_CHARS:
