@@ -132,3 +132,24 @@ class Document:
 
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks() if isinstance(b, Table))
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """(where, text) for every piece of text an output prints, in reading order.
+
+        ``where`` is the section heading (or 标题, 署名) for messages.
+        """
+        for line in self.title_lines:
+            yield "标题", line
+        parts = [("引言", self.preamble)] + [(s.heading, s.blocks) for s in self.sections]
+        for i, (part, blocks) in enumerate(parts):
+            if i:  # a section's heading is text too
+                yield part, part
+            for block in blocks:
+                if isinstance(block, Table):
+                    yield part, block.caption
+                    yield from ((part, cell.text) for cell in block.cells)
+                else:
+                    yield part, block.text
+        if self.signature is not None:
+            yield "署名", self.signature.signer
+            yield "署名", self.signature.date

@@ -8,8 +8,9 @@ narrative section, or extends a section with a subsection.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -66,6 +67,11 @@ class Placement:
         return cls(Where.EXTEND, key)
 
 
+#: What separates paragraphs in user text, and what may be trimmed around them.
+_LINE_END: Final = re.compile(r"\r\n|\r|\n")
+_SPACES: Final = " \t\u3000"
+
+
 class BuildContext:
     """What a provider gets: the report and text helpers that resolve placeholders."""
 
@@ -112,9 +118,11 @@ class BuildContext:
         already evaluated) is printed as written, ``{{ }}`` and all.
         """
         evaluated = self.text(text) if placeholders else text
-        return tuple(
-            Paragraph(line.strip(), role) for line in evaluated.splitlines() if line.strip()
-        )
+        # Only line ends split and only spaces are trimmed: str.splitlines() and
+        # str.strip() would also eat U+2028, U+0085, U+000B… and control
+        # characters at the ends, silently (rule T1 and the outputs refuse those).
+        lines = (line.strip(_SPACES) for line in _LINE_END.split(evaluated))
+        return tuple(Paragraph(line, role) for line in lines if line)
 
 
 def field_of(obj: object, text: str, prefix: str = "") -> str | None:

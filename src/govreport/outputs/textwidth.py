@@ -16,8 +16,7 @@ import functools
 
 from wcwidth import iter_graphemes, wcswidth
 
-from govreport.errors import GovreportError
-from govreport.xmlchars import ILLEGAL_XML_CHARS
+from govreport.xmlchars import ILLEGAL_XML_CHARS, IllegalTextError
 
 FULLWIDTH_SPACE = "\u3000"
 #: Marks that must not start a line; they stick to the unit before them.
@@ -32,29 +31,23 @@ class Align(enum.Enum):
     RIGHT = "right"
 
 
-class TextCharacterError(GovreportError, ValueError):
-    """Text holds a control character a text file (and a terminal) cannot carry.
+class TextCharacterError(IllegalTextError):
+    """A control character a text file (and a terminal) cannot carry.
 
-    These are exactly the characters rule T1 refuses (:data:`ILLEGAL_XML_CHARS`),
-    so only ``--force`` gets here; the Word output refuses the same ones.  The
-    text output never drops a character silently.
+    These are exactly the characters rule T1 refuses, so only ``--force`` gets
+    here; every output refuses the same ones.  The text output never drops a
+    character silently.
     """
 
-    def __init__(self, text: str, char: str, where: str = "") -> None:
-        pos = text.index(char)
-        snippet = text[max(0, pos - 10) : pos].replace("\n", " ")
-        place = f"（{where}）" if where else ""
-        super().__init__(
-            f"文本含有纯文本输出不允许的控制字符 U+{ord(char):04X}{place}，位于“{snippet}”之后；"
-            "请删除该字符后重试 (control character in text output)"
-        )
-        self.text = text
-        self.char = char
-        self.where = where
-
-    def within(self, where: str) -> TextCharacterError:
-        """The same error, naming the part of the report it is in."""
-        return TextCharacterError(self.text, self.char, where)
+    def __init__(
+        self,
+        text: str,
+        char: str,
+        where: str = "",
+        medium: str = "纯文本输出",
+        english: str = "control character in text output",
+    ) -> None:
+        super().__init__(text, char, where, medium, english)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -6,7 +6,7 @@ from govreport.outputs.docx.errors import TemplateError
 from govreport.outputs.docx.plugin import DocxFormat
 from govreport.outputs.docx.settings import DocxSettings
 from govreport.outputs.docx.templates import TemplateProblem, check_template, export_template
-from govreport.outputs.docx.xml import IllegalTextError
+from govreport.xmlchars import IllegalTextError
 
 __all__ = [
     "DocxFormat",

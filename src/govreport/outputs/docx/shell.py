@@ -15,7 +15,8 @@ from typing import Any, Final
 from markupsafe import Markup
 
 from govreport.outputs.docx.settings import DocxSettings
-from govreport.outputs.docx.xml import check_text, escape
+from govreport.outputs.docx.xml import escape
+from govreport.xmlchars import check_text
 
 #: The names a template may use.
 VARIABLES: Final[Mapping[str, str]] = {

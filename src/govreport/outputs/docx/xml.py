@@ -10,39 +10,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from govreport.errors import GovreportError
-from govreport.xmlchars import ILLEGAL_XML_CHARS
+from govreport.xmlchars import check_text
 
 W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 _SPECIAL: Final = re.compile("[&<>\t\n\r]")
-
-
-class IllegalTextError(GovreportError, ValueError):
-    """Text holds a character that XML (and so Word) cannot carry.
-
-    Validation rejects such text first (rule T1); this is the renderer's own
-    guard, so a bypassed validation still cannot produce a corrupt file.
-    """
-
-    def __init__(self, text: str, char: str, where: str = "") -> None:
-        pos = text.index(char)
-        snippet = text[max(0, pos - 10) : pos].replace("\n", " ")
-        place = f"（{where}）" if where else ""
-        super().__init__(
-            f"文本含有 Word 文件不允许的控制字符 U+{ord(char):04X}{place}，"
-            f"位于“{snippet}”之后；请删除该字符后重试 (illegal XML character)"
-        )
-        self.char = char
-        self.where = where
-
-
-def check_text(text: str, where: str = "") -> str:
-    """``text`` unchanged, or :class:`IllegalTextError` naming the character."""
-    m = ILLEGAL_XML_CHARS.search(text)
-    if m:
-        raise IllegalTextError(text, m.group(), where)
-    return text
 
 
 def escape(text: str, where: str = "") -> str:
