@@ -92,7 +92,7 @@ def test_json_findings_for_machines(capsys: pytest.CaptureFixture[str], broken) 
     codes = {f["code"] for f in data["findings"]}
     assert {"R1", "R3", "R5", "R6", "D1", "D2"} <= codes
     first = data["findings"][0]
-    assert set(first) == {"code", "severity", "path", "location", "message"}
+    assert set(first) == {"code", "severity", "path", "location", "message", "file"}
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
@@ -187,3 +187,19 @@ def test_auditing_a_real_report_against_the_year_before(capsys: pytest.CaptureFi
     # R6 holds; the stock-flow of 行政规范性文件 does not (440 + 58 - 45 != 546): information
     assert [(f["code"], f["severity"]) for f in data["findings"]] == [("S4", "info")]
     assert "453" in data["findings"][0]["message"]
+
+
+def test_last_years_problems_carry_last_years_file_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    last = tmp_path / "last.yaml"
+    last.write_text(PREVIOUS.replace("results: {}", "results: {}\nbogus: 1"), encoding="utf-8")
+    this = EXAMPLES / "shuangpu-2024.yaml"
+    for command in ("validate", "render"):
+        args = [command, str(this), "--previous", str(last)]
+        _, out, err = run(capsys, *args, *(["-o", str(tmp_path / "out")] * (command == "render")))
+        lines = [line for line in (out + err).splitlines() if "bogus" in line]
+        assert lines and all(line.startswith("last.yaml: ") for line in lines), (command, out, err)
+    _, out, _ = run(capsys, "validate", str(this), "--previous", str(last), "--format", "json")
+    files = {f["file"] for f in json.loads(out)["findings"] if "bogus" in f["path"]}
+    assert files == {str(last)}

@@ -76,16 +76,22 @@ def new(year: int | None, agency: str, level: str) -> None:
 
 def _all_findings(
     loaded: LoadResult, previous: LoadResult | None
-) -> tuple[list[Finding], AnnualReport | None]:
-    findings = list(loaded.problems)
+) -> tuple[list[tuple[Path, Finding]], AnnualReport | None]:
+    """Every finding with the file it is about, in report order, and last year's report."""
+    found = [(loaded.source, f) for f in loaded.problems]
     prev_report = None
     if previous is not None:
-        # Problems of last year's file are reported too, but only its
-        # errors matter for this year's exit status when they stop R6.
-        findings.extend(previous.problems)
+        # Problems of last year's file are reported too (with that file's name),
+        # but only its errors matter for this year's exit status when they stop R6.
+        found += [(previous.source, f) for f in previous.problems]
         prev_report = previous.report
-    findings.extend(engine().validate(loaded.report, previous=prev_report))
-    return sort_findings(findings), prev_report
+    found += [(loaded.source, f) for f in engine().validate(loaded.report, previous=prev_report)]
+    order = {id(f): i for i, f in enumerate(sort_findings(f for _, f in found))}
+    return sorted(found, key=lambda pair: order[id(pair[1])]), prev_report
+
+
+def _line(source: Path, finding: Finding) -> str:
+    return f"{source.name}: {format_finding(finding)}"
 
 
 @click.command()
@@ -102,21 +108,19 @@ def validate(
     """
     loaded = load(data_file)
     prev = load(previous) if previous else None
-    findings, _ = _all_findings(loaded, prev)
+    found, _ = _all_findings(loaded, prev)
+    findings = [f for _, f in found]
     if output_format == "json":
         payload = {
             "file": str(data_file),
             "previous": str(previous) if previous else None,
             "ok": not has_errors(findings),
-            "findings": [f.to_dict() for f in findings],
+            "findings": [{**f.to_dict(), "file": str(source)} for source, f in found],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        # A problem of last year's file is shown with that file's name.
-        last_year = {id(p) for p in prev.problems} if prev and previous else set()
-        for f in findings:
-            name = previous.name if previous and id(f) in last_year else data_file.name
-            click.echo(f"{name}: {format_finding(f)}")
+        for source, f in found:
+            click.echo(_line(source, f))
         errors = sum(f.severity is Severity.ERROR for f in findings)
         others = len(findings) - errors
         if findings:
@@ -208,11 +212,11 @@ def render(
         eng.output(name)  # an unknown name stops here, before anything is read
     loaded = load(data_file)
     prev = load(previous) if previous else None
-    findings, prev_report = _all_findings(loaded, prev)
-    if has_errors(findings) and not force:
-        for f in findings:
+    found, prev_report = _all_findings(loaded, prev)
+    if has_errors(f for _, f in found) and not force:
+        for source, f in found:
             if f.severity is Severity.ERROR:
-                click.echo(f"{data_file.name}: {format_finding(f)}", err=True)
+                click.echo(_line(source, f), err=True)
         click.echo(
             "数据有错误，未生成报告；改正后重试，或加 --force "
             "(not rendered: fix the errors, or --force)",
