@@ -24,3 +24,9 @@ def test_html_keeps_the_characters_t1_allows() -> None:
     report = attrs.evolve(sample_report(), overview=Overview(intro=f"本年度{kept}情况"))
     page = Engine(autoload=False).render(report, "html", allow_errors=True).decode("utf-8")
     assert f"本年度{kept}情况" in page
+
+
+def test_a_line_break_inside_a_paragraph_stays_a_break_and_text_stays_escaped() -> None:
+    report = attrs.evolve(sample_report(), overview=Overview(intro="第一行<b>\n第二行"))
+    page = Engine(autoload=False).render(report, "html").decode("utf-8")
+    assert "第一行&lt;b&gt;<br>\n第二行" in page

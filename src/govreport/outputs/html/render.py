@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from govreport.document.blocks import Document, Heading, Paragraph, ParagraphRole, Table
 from govreport.model import AnnualReport
@@ -33,7 +33,7 @@ PREFIX = "gr"  # ids and classes start with it, so a pasted fragment does not cl
 @functools.cache
 def environment() -> jinja2.Environment:
     """One environment per process: templates compile once, escaping is always on."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader(TEMPLATE_PACKAGE, TEMPLATE_DIR),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -41,6 +41,17 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["lines"] = lines
+    return env
+
+
+def lines(text: str) -> Markup:
+    """Escaped text whose line breaks stay breaks (``<br>``), as ``w:br`` in Word.
+
+    A browser folds a bare newline into a space, which would join two lines
+    of a name or an enumerated intro silently.
+    """
+    return Markup("<br>\n").join(escape(part) for part in text.split("\n"))
 
 
 @functools.cache
