@@ -27,6 +27,9 @@ def test_html_keeps_the_characters_t1_allows() -> None:
 
 
 def test_a_line_break_inside_a_paragraph_stays_a_break_and_text_stays_escaped() -> None:
-    report = attrs.evolve(sample_report(), overview=Overview(intro="第一行<b>\n第二行"))
+    # An enumerated 五 keeps its intro and items in one paragraph, line breaks and all.
+    report = sample_report()
+    problems = attrs.evolve(report.problems, problems_intro="第一行<b>\n第二行")
+    report = attrs.evolve(report, problems=problems)
     page = Engine(autoload=False).render(report, "html").decode("utf-8")
     assert "第一行&lt;b&gt;<br>\n第二行" in page
