@@ -397,11 +397,18 @@ CASES = [
         leaves=("out/x.txt", "out/x.docx", "out/x.html"),
     ),
     Case(
-        "five-list-of-1234-improvements",
+        "five-list-of-1000-improvements",
         ("render", "x.yaml", "-f", "txt"),
         0,
-        files={"x.yaml": with_items(1234, "improvements")},
+        files={"x.yaml": with_items(1000, "improvements")},
         leaves=("out/x.txt",),
+    ),
+    Case(
+        "five-list-over-the-bound",
+        ("render", "x.yaml", "-f", "txt"),
+        1,
+        ("x.yaml", "五、存在的主要问题及改进情况", "最多 1000 项", "实际为 1234 项"),
+        files={"x.yaml": with_items(1234, "improvements")},
     ),
     # -- outputs as a set -----------------------------------------------------------------
     Case(

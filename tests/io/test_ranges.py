@@ -142,3 +142,21 @@ def test_a_huge_hexadecimal_integer_is_refused_without_converting_it() -> None:
     with pytest.raises(ModelError, match="金额过大"):
         ProactiveDisclosure(fees=1 << 4_000_000)
     assert time.monotonic() - started < 2
+
+
+def test_a_list_over_the_bound_is_one_finding_and_none_of_it_is_read() -> None:
+    from govreport.io import parse_report
+    from govreport.limits import MAX_LIST_ITEMS
+
+    data = {
+        "agency": {"name": "某镇", "level": "township"},
+        "year": 2024,
+        "problems": {"problems": ["一项"] * (MAX_LIST_ITEMS + 1), "improvements": ["改"] * 3},
+    }
+    result = parse_report(data)
+    (problem,) = [p for p in result.problems if p.path == "problems.problems"]
+    assert f"最多 {MAX_LIST_ITEMS} 项" in problem.message and problem.code == "D2"
+    assert result.report.problems.problems == ()
+    assert len(result.report.problems.improvements) == 3
+    at_bound = {**data, "problems": {"problems": ["一项"] * MAX_LIST_ITEMS}}
+    assert len(parse_report(at_bound).report.problems.problems) == MAX_LIST_ITEMS

@@ -29,7 +29,7 @@ from govreport.io.errors import (
     UNKNOWN_KEY,
     listing,
 )
-from govreport.limits import MAX_DATA_FILE_PROBLEMS, MAX_DATA_TEXT_CHARS
+from govreport.limits import MAX_DATA_FILE_PROBLEMS, MAX_DATA_TEXT_CHARS, MAX_LIST_ITEMS
 from govreport.model import ApplicantCounts, Outcomes, Results, data_fields
 from govreport.model._validators import (
     AMOUNT_TOO_LARGE,
@@ -301,11 +301,25 @@ def _enum(cls: type[enum.Enum], value: object, path: str, col: Collector) -> enu
     return next(iter(cls))
 
 
+def _too_long(items: list[object] | tuple[object, ...], path: str, col: Collector) -> bool:
+    """A list over :data:`MAX_LIST_ITEMS` is one finding, and none of it is read."""
+    if len(items) <= MAX_LIST_ITEMS:
+        return False
+    col.error(
+        BAD_VALUE,
+        path,
+        f"最多 {MAX_LIST_ITEMS} 项（at most {MAX_LIST_ITEMS} items），实际为 {len(items)} 项",
+    )
+    return True
+
+
 def _texts(value: object, path: str, col: Collector) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list | tuple):
         col.error(BAD_VALUE, path, f"应为文本列表（每项一行，以“- ”开头），实际为{describe(value)}")
+        return ()
+    if _too_long(value, path, col):
         return ()
     items = []
     for i, item in enumerate(value):
@@ -362,6 +376,8 @@ def _items(item: object, raw: object, path: str, col: Collector) -> list[object]
         return []
     if not isinstance(raw, list | tuple):
         col.error(BAD_VALUE, path, f"应为列表（每项一行，以“- ”开头），实际为{describe(raw)}")
+        return []
+    if _too_long(raw, path, col):
         return []
     out = []
     for i, each in enumerate(raw):
