@@ -75,6 +75,7 @@ from govreport import (
 from govreport.limits import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT
 from govreport.model import resolve
 from govreport.placeholders import has_placeholders
+from govreport.rules.texts import all_text_fields
 from govreport.spec.wording import FEE_TERM
 from govreport.testing import make_engine
 from govreport.xmlchars import ILLEGAL_XML_CHARS
@@ -406,6 +407,9 @@ def docx_text(data: bytes) -> str:
 # ---------------------------------------------------------------- validation
 
 
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def expected_kinds(report: AnnualReport) -> set[str]:
     """The warnings this report's data calls for; it has no error."""
     kinds = {"N1", "N2", "N3", "N4", "N5"}  # numbers quoted in narrative text
@@ -417,6 +421,8 @@ def expected_kinds(report: AnnualReport) -> set[str]:
     kinds.add("S2")  # 五 empty or a bare 无: judged on the joined text
     if not report.agency.makes_rules and report.proactive.rules != DocumentCounts():
         kinds.add("S3")
+    if any(_C1.search(text) for _, text in all_text_fields(report)):
+        kinds.add("T2")  # DEL and C1 controls: kept by every output, but invisible
     return kinds
 
 

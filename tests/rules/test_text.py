@@ -33,3 +33,15 @@ def test_many_occurrences_are_counted():
     r = sample_report(opening="\x01" * 8)
     (f,) = run(r, code="T1")
     assert "共8处" in f.message
+
+
+def test_c1_controls_are_a_warning_and_kept() -> None:
+    import attrs
+
+    from govreport import Engine, Overview, Severity
+    from govreport.testing import sample_report
+
+    report = attrs.evolve(sample_report(), overview=Overview(intro="甲\x9b乙\x7f"))
+    (t2,) = [f for f in Engine(autoload=False).validate(report) if f.code == "T2"]
+    assert t2.severity is Severity.WARNING and "U+009B" in t2.message and "U+007F" in t2.message
+    assert "甲\x9b乙\x7f" in Engine(autoload=False).render(report, "txt").decode()
