@@ -67,15 +67,21 @@ def check_regular(path: str | os.PathLike[str], limit: int = MAX_DATA_FILE_BYTES
     For readers that open the file themselves (plugins' loaders): it is
     opened and examined here without reading a byte.
     """
-    path = Path(path)
+    os.close(_examined(Path(path), limit))
+
+
+def _examined(path: Path, limit: int) -> int:
+    """``path`` opened, checked to be a regular file of at most ``limit`` bytes: its fd."""
     fd = _opened(path)
     try:
         info = os.fstat(fd)
         _check_kind(path, info.st_mode)
         if info.st_size > limit:
             raise too_large(path, info.st_size, limit)
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    return fd
 
 
 def read_regular(path: str | os.PathLike[str], limit: int = MAX_DATA_FILE_BYTES) -> bytes:
@@ -85,12 +91,8 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_DATA_FILE_BYTES)
     /proc says it has 0 bytes, and a file may grow between the two.
     """
     path = Path(path)
-    fd = _opened(path)
+    fd = _examined(path, limit)
     try:
-        info = os.fstat(fd)
-        _check_kind(path, info.st_mode)
-        if info.st_size > limit:
-            raise too_large(path, info.st_size, limit)
         chunks: list[bytes] = []
         total = 0
         while True:
