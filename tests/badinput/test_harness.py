@@ -34,4 +34,3 @@ def test_a_wrong_status_or_missing_words_fail(tmp_path: Path) -> None:
 def test_a_file_left_behind_fails(tmp_path: Path) -> None:
     with pytest.raises(AssertionError, match="left behind"):
         run(Case("left", ("render", "{E}", "-f", "txt", "-o", "out"), 0), tmp_path)
-
