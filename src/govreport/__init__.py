@@ -60,8 +60,8 @@ _EXPORTS: dict[str, str] = {
     # the engine and plugins
     "Engine": "govreport.plugins.engine",
     "default_engine": "govreport.plugins.engine",
-    "PluginInfo": "govreport.plugins.engine",
-    "PluginFailure": "govreport.plugins.engine",
+    "PluginInfo": "govreport.plugins.loading",
+    "PluginFailure": "govreport.plugins.loading",
     "hookimpl": "govreport.plugins.hookspecs",
     "RegisterOutput": "govreport.plugins.hookspecs",
     "RegisterSection": "govreport.plugins.hookspecs",
@@ -108,7 +108,7 @@ _EXPORTS: dict[str, str] = {
     "ValidationRefusedError": "govreport.errors",
     "UnknownFormatError": "govreport.errors",
     "PluginError": "govreport.errors",
-    "PluginLoadError": "govreport.plugins.engine",
+    "PluginLoadError": "govreport.plugins.loading",
     "DuplicateNameError": "govreport.plugins.registry",
     "ReportFileError": "govreport.io.errors",
     "DataFileError": "govreport.io.errors",
@@ -303,13 +303,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         InputLoader,
         TemplateHelper,
     )
-    from govreport.plugins.engine import (
-        Engine,
-        PluginFailure,
-        PluginInfo,
-        PluginLoadError,
-        default_engine,
-    )
+    from govreport.plugins.engine import Engine, default_engine
     from govreport.plugins.hookspecs import (
         RegisterExtension,
         RegisterLoader,
@@ -319,6 +313,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         RegisterTemplateHelper,
         hookimpl,
     )
+    from govreport.plugins.loading import PluginFailure, PluginInfo, PluginLoadError
     from govreport.plugins.registry import DuplicateNameError
     from govreport.plugins.shortcuts import load_report, parse_report, read_report
     from govreport.rules.base import Rule, RuleContext

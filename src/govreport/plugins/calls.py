@@ -23,12 +23,14 @@ providers are placed after the official sections they target.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
+from govreport.errors import GovreportError, PluginError
 from govreport.plugins.registry import DuplicateNameError, Registry
 
 
@@ -133,3 +135,27 @@ def reason(exc: BaseException) -> str:
     """One line for a plugin's exception: its type and the first line of its message."""
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+_T = TypeVar("_T")
+
+
+def guarded(
+    function: Callable[..., _T], plugin: str, method: str, target: str
+) -> Callable[..., _T]:
+    """``function`` whose unexpected exceptions become a :class:`PluginError` naming the plugin.
+
+    govreport's own errors (a template, an option, a placeholder) already say
+    what to fix and pass through unchanged.
+    """
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> _T:
+        try:
+            return function(*args, **kwargs)
+        except GovreportError:
+            raise
+        except Exception as exc:
+            raise PluginError(plugin, method, reason(exc), target=target) from exc
+
+    return call

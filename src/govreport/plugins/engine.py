@@ -7,14 +7,13 @@ convenience functions share one made lazily by :func:`default_engine`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 import pluggy
@@ -34,13 +33,34 @@ from govreport.plugins.calls import (
     HookFailure,
     call_in_pluggy_order,
     fill,
+    guarded,
     reason,
     wrapper_hooks,
 )
 from govreport.plugins.contributions import Extension, HelperKind, InputLoader, TemplateHelper
+from govreport.plugins.loading import (
+    DISABLE_AUTOLOAD_ENV,
+    PluginFailure,
+    PluginInfo,
+    PluginLoadError,
+    autoload_disabled,
+    default_name,
+    did_you_mean,
+)
 from govreport.plugins.registry import DuplicateNameError, Registry
 from govreport.rules.base import Rule, RuleContext
 from govreport.rules.report import has_errors, sort_findings
+
+__all__ = [  # the records and the switch live in loading; their old home still works
+    "DEFAULT_PLUGINS",
+    "DISABLE_AUTOLOAD_ENV",
+    "ENTRY_POINT_GROUP",
+    "Engine",
+    "PluginFailure",
+    "PluginInfo",
+    "PluginLoadError",
+    "default_engine",
+]
 
 #: Built-in plugins, registered first and through the same hooks as everyone's.
 DEFAULT_PLUGINS: tuple[str, ...] = (
@@ -63,31 +83,6 @@ _REGISTER_HOOKS: tuple[str, ...] = (
 )
 
 ENTRY_POINT_GROUP = "govreport"
-#: Set to 1 (or true/yes) to load no plugins from entry points.
-DISABLE_AUTOLOAD_ENV = "GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"
-
-
-@attrs.frozen
-class PluginInfo:
-    name: str
-    version: str
-    source: str  # "builtin", "entry point", or "direct"
-    hooks: tuple[str, ...]
-
-
-@attrs.frozen
-class PluginFailure:
-    """A plugin that could not be loaded; the others keep working."""
-
-    name: str
-    reason: str
-
-    def line(self) -> str:
-        return f"插件 {self.name} 未能加载（plugin failed to load）：{self.reason}"
-
-
-def autoload_disabled() -> bool:
-    return os.environ.get(DISABLE_AUTOLOAD_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 class Engine:
@@ -132,7 +127,7 @@ class Engine:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
             self.pm.unregister(plugin, name=name)
-            raise PluginLoadError(name, str(exc) + _did_you_mean(plugin)) from None
+            raise PluginLoadError(name, str(exc) + did_you_mean(plugin)) from None
         for hook_name in _REGISTER_HOOKS:
             if name in wrapper_hooks(getattr(self.pm.hook, hook_name)):
                 self.pm.unregister(plugin, name=name)
@@ -162,7 +157,7 @@ class Engine:
 
     def add_plugin(self, plugin: object, name: str | None = None) -> None:
         """Register one more plugin object (a module or an instance with hookimpls)."""
-        plugin_name = name or _default_name(self.pm, plugin)
+        plugin_name = name or default_name(self.pm, plugin)
         self._add(plugin, plugin_name, "direct")
         if hasattr(self, "outputs"):
             try:
@@ -359,7 +354,7 @@ class Engine:
     ) -> Document:
         """The format-neutral document every output renders; plugin failures name the plugin."""
         providers = [
-            attrs.evolve(p, build=_guarded(p.build, self.sections.owner(name), "build", name))
+            attrs.evolve(p, build=guarded(p.build, self.sections.owner(name), "build", name))
             for name, p in self.sections.items()
         ]
         return assemble(report, providers, previous=previous, signature=signature)
@@ -400,7 +395,7 @@ class Engine:
         )
         doc = self.document(report, previous=previous, signature=signature)
         owner = self.outputs.owner(format_name)
-        data = _guarded(fmt.render, owner, "render", format_name)(doc, request)
+        data = guarded(fmt.render, owner, "render", format_name)(doc, request)
         if not isinstance(data, bytes):
             raise PluginError(
                 owner,
@@ -409,65 +404,6 @@ class Engine:
                 target=format_name,
             )
         return data
-
-
-_T = TypeVar("_T")
-
-
-def _guarded(
-    function: Callable[..., _T], plugin: str, method: str, target: str
-) -> Callable[..., _T]:
-    """``function`` whose unexpected exceptions become a :class:`PluginError` naming the plugin.
-
-    govreport's own errors (a template, an option, a placeholder) already say
-    what to fix and pass through unchanged.
-    """
-
-    @functools.wraps(function)
-    def call(*args: Any, **kwargs: Any) -> _T:
-        try:
-            return function(*args, **kwargs)
-        except GovreportError:
-            raise
-        except Exception as exc:
-            raise PluginError(plugin, method, reason(exc), target=target) from exc
-
-    return call
-
-
-def _default_name(pm: pluggy.PluginManager, plugin: object) -> str:
-    """A readable name for messages: the module's, or the class's for an instance.
-
-    Two instances of one class get ``#2``, ``#3``: pluggy needs unique names.
-    """
-    base = getattr(plugin, "__name__", None)
-    if not isinstance(base, str):
-        cls = type(plugin)
-        base = f"{cls.__module__}.{cls.__qualname__}".replace(".<locals>", "")
-    name, n = base, 1
-    while pm.has_plugin(name):
-        n += 1
-        name = f"{base}#{n}"
-    return name
-
-
-def _did_you_mean(plugin: object) -> str:
-    """For a misspelled hook, the hook that was probably meant."""
-    known = [n for n in dir(hookspecs) if n.startswith(f"{hookspecs.PROJECT}_")]
-    for attr in dir(plugin):
-        if attr.startswith(f"{hookspecs.PROJECT}_") and attr not in known:
-            close = difflib.get_close_matches(attr, known, n=1)
-            if close:
-                return f"; did you mean {close[0]!r}?"
-    return ""
-
-
-class PluginLoadError(PluginError):
-    """A plugin refused at registration (a misspelled hook, a wrapper, a bad contribution)."""
-
-    def __init__(self, name: str, reason: str, hook: str = "register") -> None:
-        super().__init__(name, hook, reason)
-        self.name = name
 
 
 @functools.cache
