@@ -35,12 +35,15 @@ class LoadResult:
     """What a data file holds: the report, the totals it stated, and every problem."""
 
     report: AnnualReport
-    #: Totals the file stated (model path → value), for rules R1/R2/R4 to compare.
-    stated: dict[str, int | Decimal]
     problems: tuple[Finding, ...]
     source: Path
     #: Paths whose bad value was replaced by a default (findings there are noise).
     defaulted: frozenset[str] = frozenset()
+
+    @property
+    def stated(self) -> Mapping[str, int | Decimal]:
+        """Totals the file stated (model path → value): the report carries them."""
+        return self.report.stated_totals
 
     @property
     def ok(self) -> bool:
@@ -145,7 +148,6 @@ def parse_report(
     summary = col.summary()
     return LoadResult(
         report=report,
-        stated=col.stated,
         problems=(*col.problems, *([summary] if summary else [])),
         source=Path(source),
         defaulted=frozenset(col.defaulted),
