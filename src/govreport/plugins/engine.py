@@ -72,14 +72,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "govreport.outputs.pdf",
 )
 
-#: The hooks that take a ``register`` callback (all of them, today).
-_REGISTER_HOOKS: tuple[str, ...] = (
-    "govreport_register_outputs",
-    "govreport_register_sections",
-    "govreport_register_rules",
-    "govreport_register_extensions",
-    "govreport_register_loaders",
-    "govreport_register_template_helpers",
+#: The hooks that take a ``register`` callback: every ``govreport_register_*`` spec.
+_REGISTER_HOOKS: tuple[str, ...] = tuple(
+    name for name in dir(hookspecs) if name.startswith(f"{hookspecs.PROJECT}_register_")
 )
 
 ENTRY_POINT_GROUP = "govreport"
@@ -164,11 +159,15 @@ class Engine:
                 self._collect()
             except GovreportError:
                 # Refused: the engine stays as it was before the call.
-                self.pm.unregister(plugin, name=plugin_name)
-                self._info.pop(plugin_name, None)
-                self._order.pop(plugin_name, None)
+                self._forget(plugin, plugin_name)
                 self._collect()
                 raise
+
+    def _forget(self, plugin: object, name: str) -> None:
+        """Unregister a plugin and everything recorded about it."""
+        self.pm.unregister(plugin, name=name)
+        self._info.pop(name, None)
+        self._order.pop(name, None)
 
     # -- registries --------------------------------------------------------
 
@@ -204,8 +203,7 @@ class Engine:
             for failure in self._hook_failures:
                 plugin = self.pm.get_plugin(failure.plugin)
                 if plugin is not None:
-                    self.pm.unregister(plugin, name=failure.plugin)
-                    self._info.pop(failure.plugin, None)
+                    self._forget(plugin, failure.plugin)
                     self.failures.append(
                         PluginFailure(failure.plugin, f"{failure.hook}: {failure.reason}")
                     )
