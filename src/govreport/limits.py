@@ -152,3 +152,24 @@ MAX_DATA_TEXT_CHARS: Final = 300_000
 #: Real reports list 2–10; 1,000 keeps every output fast (99,000 items took 15 s
 #: and 230 MB to render) while no real list comes near it.
 MAX_LIST_ITEMS: Final = 1_000
+
+# -- importing published reports (HTML pages, Word files, PDF) -------------------
+
+#: Largest published report read by an importer (bytes).  A portal page with
+#: its shell is 100–300 KB, a report's PDF or Word file 0.2–5 MB; 20 MB leaves
+#: room for embedded images while a symlink to /dev/zero stops at once.
+MAX_IMPORT_FILE_BYTES: Final = 20 * 1024 * 1024
+
+#: Widest ``colspan`` of an HTML table cell read as printed.  Table 四 of the
+#: format has 15 columns and the widest merged cell spans 10; a larger span is
+#: clipped (with a note) so that ``colspan=1000000`` cannot make a huge grid.
+MAX_HTML_COLSPAN: Final = 64
+
+#: Tallest ``rowspan`` of an HTML table cell read as printed.  The tallest
+#: merged cell of the format spans 22 rows; a larger span is clipped (with a
+#: note).
+MAX_HTML_ROWSPAN: Final = 500
+
+#: Most cells read from one HTML table.  Table 三 has about 220; a table with
+#: more is no report table, and the rest of it is left out (with a note).
+MAX_HTML_TABLE_CELLS: Final = 20_000
