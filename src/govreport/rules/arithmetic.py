@@ -7,13 +7,21 @@ check the stored numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from govreport import spec
+from govreport.findings import Evidence, EvidenceCell
 from govreport.model import resolve
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
-from govreport.spec.applications import APPLICANT_COLUMNS, COLUMNS, RESULTS_TOTAL, TOTAL_COLUMN
+from govreport.spec.applications import (
+    APPLICANT_COLUMNS,
+    COLUMNS,
+    RESULTS,
+    RESULTS_TOTAL,
+    TOTAL_COLUMN,
+)
 from govreport.spec.applications import path as app_path
 from govreport.spec.applications import row as app_row
 from govreport.spec.review import GROUPS, OUTCOMES
@@ -25,14 +33,33 @@ Number = int | Decimal
 _RESULTS_TOTAL_PATH = app_path("results.total")
 
 
-def _value(ctx: RuleContext, path: str) -> Number:
-    """What the table shows at ``path``: the stated value if any, else the model's."""
-    stated = ctx.stated.get(path)
-    return stated if stated is not None else resolve(ctx.report, path)
-
-
 def _sum_text(parts: list[Number]) -> str:
     return "+".join(str(p) for p in parts)
+
+
+@functools.cache
+def _computed_paths() -> frozenset[str]:
+    """The 总计 cells: the model adds them up itself, a file may only state them."""
+    return frozenset(
+        c.path for t in spec.tables().values() for c in t.cells if c.role is spec.CellRole.TOTAL
+    )
+
+
+def _model_cell(ctx: RuleContext, path: str) -> EvidenceCell:
+    """The model's value at ``path``: stated when stored, computed for a 总计."""
+    return EvidenceCell.at(path, resolve(ctx.report, path), stated=path not in _computed_paths())
+
+
+def _shown_cell(ctx: RuleContext, path: str) -> EvidenceCell:
+    """What the table shows at ``path``: the stated value if any, else the model's."""
+    stated = ctx.stated.get(path)
+    if stated is not None:
+        return EvidenceCell.at(path, stated)
+    return _model_cell(ctx, path)
+
+
+def _plus(labels: Iterable[str]) -> str:
+    return " + ".join(labels)
 
 
 def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
@@ -42,15 +69,49 @@ def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
         stated = ctx.stated.get(total_path)
         if stated is None:
             continue
-        parts = [_value(ctx, f"{row_path}.{key}") for key in APPLICANT_COLUMNS.all_keys()]
+        cells = tuple(_shown_cell(ctx, f"{row_path}.{key}") for key in APPLICANT_COLUMNS.all_keys())
+        parts = [c.value for c in cells]
         if sum(parts) != stated:
+            evidence = Evidence.of(
+                f"{_plus(APPLICANT_COLUMNS.all_texts())} = {TOTAL_COLUMN.text}",
+                cells,
+                (EvidenceCell.at(total_path, stated),),
+            )
             yield Finding.at(
                 "R1",
                 Severity.ERROR,
                 total_path,
                 f"“{chain[-1]}”一行六类申请人之和为{_sum_text(parts)}={sum(parts)}，"
                 f"但总计填报为{stated}；总计应等于{sum(parts)}。",
+                evidence=evidence,
             )
+
+
+def _result_rows() -> tuple[str, ...]:
+    """The printed rows of （一）–（六）, every sub-row of （三）–（六） included."""
+    prefix = f"{app_path('results')}."
+    return tuple(
+        path
+        for path, _, computed in spec.applications.leaf_rows()
+        if path.startswith(prefix) and not computed
+    )
+
+
+def _results_formula() -> str:
+    parts = []
+    for child in RESULTS.children:
+        if child.computed:
+            continue
+        if child.children:
+            first, last = child.children[0].number, child.children[-1].number
+            parts.append(f"{child.label}（{first}至{last}）")
+        else:
+            parts.append(child.label)
+    return f"{_plus(parts)} = {RESULTS_TOTAL.label}"
+
+
+#: （一） + （二） + （三）（1.至8.） + … = （七）总计, in the official labels.
+_RESULTS_FORMULA = _results_formula()
 
 
 def check_results_total(ctx: RuleContext) -> Iterator[Finding]:
@@ -62,12 +123,18 @@ def check_results_total(ctx: RuleContext) -> Iterator[Finding]:
             continue
         computed = resolve(ctx.report, path)
         if stated != computed:
+            evidence = Evidence.of(
+                _RESULTS_FORMULA,
+                tuple(_model_cell(ctx, f"{row}.{key}") for row in _result_rows()),
+                (EvidenceCell.at(path, stated),),
+            )
             yield Finding.at(
                 "R2",
                 Severity.ERROR,
                 path,
                 f"{RESULTS_TOTAL.label}“{label}”列填报为{stated}，"
                 f"但本列（一）至（六）各项之和为{computed}；两者应相等。",
+                evidence=evidence,
             )
 
 
@@ -86,6 +153,15 @@ def check_balance(ctx: RuleContext) -> Iterator[Finding]:
         a, b = v("received"), v("carried_over")
         c, d = v("results.total"), v("carried_forward")
         if a + b != c + d:
+            cells = {
+                row: _model_cell(ctx, f"{app_path(row)}.{key}")
+                for row in ("received", "carried_over", "results.total", "carried_forward")
+            }
+            evidence = Evidence.of(
+                f"{received} + {carried_over} = {RESULTS_TOTAL.label} + {carried_forward}",
+                (cells["received"], cells["carried_over"]),
+                (cells["results.total"], cells["carried_forward"]),
+            )
             yield Finding.at(
                 "R3",
                 Severity.ERROR,
@@ -93,6 +169,7 @@ def check_balance(ctx: RuleContext) -> Iterator[Finding]:
                 f"“{label}”列勾稽关系不成立：{received} {a} + {carried_over} {b} = {a + b}，"
                 f"而{RESULTS_TOTAL.label} {c} + {carried_forward} {d} = {c + d}；"
                 "第一项加第二项之和应等于第三项加第四项之和。",
+                evidence=evidence,
             )
 
 
@@ -103,16 +180,23 @@ def check_review_totals(ctx: RuleContext) -> Iterator[Finding]:
         stated = ctx.stated.get(path)
         if stated is None:
             continue
-        parts = [_value(ctx, f"{REVIEW}.{group.key}.{key}") for key in OUTCOMES.all_keys()]
+        cells = tuple(
+            _shown_cell(ctx, f"{REVIEW}.{group.key}.{key}") for key in OUTCOMES.all_keys()
+        )
+        parts = [c.value for c in cells]
         if sum(parts) != stated:
             texts = OUTCOMES.all_texts()
             terms = "+".join(f"{label}{n}" for label, n in zip(texts, parts, strict=True))
+            evidence = Evidence.of(
+                f"{_plus(texts)} = {REVIEW_TOTAL.text}", cells, (EvidenceCell.at(path, stated),)
+            )
             yield Finding.at(
                 "R4",
                 Severity.ERROR,
                 path,
                 f"“{group.text}”：{terms}={sum(parts)}，"
                 f"但{REVIEW_TOTAL.text}填报为{stated}；{REVIEW_TOTAL.text}应为{sum(parts)}。",
+                evidence=evidence,
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from govreport.findings import Evidence, EvidenceCell
 from govreport.model import resolve
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.spec.applications import APPLICANT_COLUMNS, path, row
@@ -31,16 +32,24 @@ def check_carried_over(ctx: RuleContext) -> Iterator[Finding]:
         )
         return
     over, forward = path("carried_over"), path("carried_forward")
+    last_year = f"{prev.year}年度报告"
+    formula = f"{row('carried_over').label} = {last_year}的{row('carried_forward').label}"
     for key, label in APPLICANT_COLUMNS:
         now = resolve(ctx.report, f"{over}.{key}")
         then = resolve(prev, f"{forward}.{key}")
         if now != then:
+            evidence = Evidence.of(
+                formula,
+                (EvidenceCell.at(f"{over}.{key}", now),),
+                (EvidenceCell.at(f"{forward}.{key}", then, report=last_year),),
+            )
             yield Finding.at(
                 "R6",
                 Severity.ERROR,
                 f"{over}.{key}",
                 f"“{label}”列{row('carried_over').label}为{now}，"
-                f"但{prev.year}年度报告的{row('carried_forward').label}为{then}；两者应相等。",
+                f"但{last_year}的{row('carried_forward').label}为{then}；两者应相等。",
+                evidence=evidence,
             )
 
 
