@@ -15,7 +15,7 @@ from govreport.document import (
     Table,
     assemble,
 )
-from govreport.model import ListStyle, ProblemsAndImprovements
+from govreport.model import ListStyle, ProblemsAndImprovements, TextPart
 from govreport.spec.grid import CellRole
 from govreport.testing import sample_report, zero_report
 
@@ -62,13 +62,15 @@ def test_overview_subparts_numbered_and_empty_ones_left_out() -> None:
 
 
 def test_problems_enumerated_or_as_paragraphs() -> None:
+    # The writer's own final punctuation is kept (丙；), never rewritten; rule
+    # L1 warns about it instead.
     p = ProblemsAndImprovements(
         problems_intro="问题：", problems=("甲", "乙。"), improvements=("丙；",)
     )
     doc = assemble(zero_report(problems=p), OFFICIAL_PROVIDERS)
     assert [b.text for b in doc.section("problems").blocks] == [
         "问题：一是甲；二是乙。",
-        "一是丙。",
+        "一是丙；",
     ]
     doc = assemble(
         zero_report(problems=attrs.evolve(p, style=ListStyle.PARAGRAPHS)), OFFICIAL_PROVIDERS
@@ -77,7 +79,7 @@ def test_problems_enumerated_or_as_paragraphs() -> None:
         "问题：",
         "一是甲；",
         "二是乙。",
-        "一是丙。",
+        "一是丙；",
     ]
 
 
@@ -152,3 +154,55 @@ def test_opening_generated_from_agency_and_period() -> None:
 def test_table_block_type() -> None:
     doc = assemble(sample_report(), OFFICIAL_PROVIDERS)
     assert all(isinstance(t, Table) for t in doc.tables())
+
+
+def test_items_numbered_by_their_writer_are_printed_as_written() -> None:
+    # A wrong sequence (一是, 三是) is the writer's: printed as is, rule L1 warns.
+    p = ProblemsAndImprovements(problems=("一是甲", "三是乙"))
+    doc = assemble(zero_report(problems=p), OFFICIAL_PROVIDERS)
+    assert [b.text for b in doc.section("problems").blocks] == ["一是甲；三是乙。"]
+
+
+def test_parts_are_printed_verbatim_under_their_own_headings() -> None:
+    report = zero_report(
+        problems=ProblemsAndImprovements(
+            parts=(
+                TextPart(heading="", text="总的来看，仍有不足。"),
+                TextPart(heading="（一）存在的主要问题", text="一是甲；二是乙。\n其次，丙。"),
+            )
+        )
+    )
+    report = attrs.evolve(
+        report,
+        overview=attrs.evolve(
+            report.overview, parts=(TextPart(heading="（一）主动公开方面", text="公开了。"),)
+        ),
+    )
+    doc = assemble(report, OFFICIAL_PROVIDERS)
+    overview = doc.section("overview").blocks
+    assert [(type(b).__name__, b.text) for b in overview] == [
+        ("Heading", "（一）主动公开方面"),
+        ("Paragraph", "公开了。"),
+    ]
+    problems = doc.section("problems").blocks
+    assert [b.text for b in problems] == [
+        "总的来看，仍有不足。",
+        "（一）存在的主要问题",
+        "一是甲；二是乙。",
+        "其次，丙。",
+    ]
+
+
+def test_a_report_without_signature_block_gets_none() -> None:
+    report = attrs.evolve(zero_report(), signed=False)
+    assert assemble(report, OFFICIAL_PROVIDERS).signature is None
+    assert assemble(zero_report(), OFFICIAL_PROVIDERS).signature is not None
+
+
+def test_the_title_as_printed_is_kept() -> None:
+    report = attrs.evolve(
+        zero_report(), title_text=f"{zero_report().agency.name}2024年政府信息公开工作年报告"
+    )
+    doc = assemble(report, OFFICIAL_PROVIDERS)
+    assert doc.title_lines == (report.agency.name, "2024年政府信息公开工作年报告")
+    assert doc.title == report.title_text

@@ -77,6 +77,20 @@ def _number(sections: Iterable[Section]) -> tuple[Section, ...]:
     return tuple(out)
 
 
+def _title_lines(report: AnnualReport) -> tuple[str, ...]:
+    """The title in two lines, agency then the rest, as GB/T 9704 sets a long title.
+
+    A title as printed (``title_text``) is split the same way when it starts
+    with the agency's name, and kept whole on one line otherwise.
+    """
+    name = report.agency.name
+    if not report.title_text:
+        return (name, f"{report.year}{TITLE_SUFFIX}")
+    if report.title_text.startswith(name) and len(report.title_text) > len(name):
+        return (name, report.title_text[len(name) :])
+    return (report.title_text,)
+
+
 def assemble(
     report: AnnualReport,
     providers: Iterable[SectionProvider],
@@ -92,10 +106,10 @@ def assemble(
             _place(sections, provider, provider.apply_numbering(built))
     date = official_date(report.published) if report.published else ""
     return Document(
-        title_lines=(report.agency.name, f"{report.year}{TITLE_SUFFIX}"),
+        title_lines=_title_lines(report),
         preamble=build_opening(ctx),
         sections=_number(sections),
-        signature=Signature(report.signer, date) if signature else None,
+        signature=Signature(report.signer, date) if signature and report.signed else None,
         title=report.title,
         author=report.agency.name,
         date=report.published.isoformat() if report.published else "",

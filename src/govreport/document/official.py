@@ -16,9 +16,9 @@ from govreport.document.blocks import (
     TableCell,
 )
 from govreport.document.providers import BuildContext, SectionProvider, blocks_of
-from govreport.model import AnnualReport, ListStyle, resolve
+from govreport.model import AnnualReport, ListStyle, TextPart, resolve
 from govreport.spec.grid import CellSpec
-from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS, section_title
+from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS, own_ordinal, section_title
 from govreport.spec.headings import chinese_ordinal as ordinal
 from govreport.spec.wording import FEE_TERM, format_number, official_date
 from govreport.spec.wording import fee_sentence as _fee_sentence
@@ -111,6 +111,8 @@ def default_opening(report: AnnualReport) -> str:
                 ("地址", contact.address),
                 ("邮编", contact.postcode),
                 ("电话", contact.phone),
+                ("传真", contact.fax),
+                ("电子邮箱", contact.email),
             )
             if value
         )
@@ -142,7 +144,18 @@ def _overview(ctx: BuildContext) -> Section:
         if body:
             blocks.append(Heading(part.text, level=2))
             blocks.extend(body)
+    blocks.extend(_parts(ctx, ov.parts))
     return Section("overview", section_title("overview"), tuple(blocks))
+
+
+def _parts(ctx: BuildContext, parts: tuple[TextPart, ...]) -> list[Block]:
+    """The agency's own sub-headings and paragraphs, printed as written (never renumbered)."""
+    blocks: list[Block] = []
+    for part in parts:
+        if part.heading.strip():
+            blocks.append(Heading(part.heading.strip(), level=2, numbered=False))
+        blocks.extend(ctx.paragraphs(part.text))
+    return blocks
 
 
 def _table_section(key: str) -> SectionProvider:
@@ -153,15 +166,22 @@ def _table_section(key: str) -> SectionProvider:
 
 
 def _terminate(item: str, last: bool) -> str:
-    """Items end with ；, the last with 。, unless the writer already punctuated."""
+    """Items end with ；, the last with 。; a writer's own final punctuation is kept."""
     item = item.strip()
-    if item and item[-1] in "。；;！？!?":
-        item = item[:-1]
+    if item and item[-1] in "。；;！？!?，,：:…":
+        return item
     return item + ("。" if last else "；")
 
 
 def enumerate_items(items: tuple[str, ...]) -> tuple[str, ...]:
-    """一是……；二是……。"""
+    """一是……；二是……。
+
+    Items that carry their own 一是、二是 (as real reports type them) are
+    printed as written, even when the sequence is wrong: rule L1 warns about
+    that instead of the document silently correcting it.
+    """
+    if any(own_ordinal(item) is not None for item in items):
+        return tuple(_terminate(item, i == len(items)) for i, item in enumerate(items, 1))
     return tuple(
         f"{ordinal(i)}是{_terminate(item, i == len(items))}" for i, item in enumerate(items, 1)
     )
@@ -180,6 +200,7 @@ def _problems(ctx: BuildContext) -> Section:
         else:
             blocks.extend(ctx.paragraphs(intro_text, placeholders=False))  # evaluated above
             blocks.extend(Paragraph(item) for item in listed)
+    blocks.extend(_parts(ctx, p.parts))
     return Section("problems", section_title("problems"), tuple(blocks))
 
 

@@ -13,6 +13,7 @@ from typing import Any, Final
 import attrs
 
 from govreport.findings import Finding, Severity
+from govreport.io.blanks import blank_findings
 from govreport.io.bounds import shape_problem
 from govreport.io.errors import (
     BAD_VALUE,
@@ -140,6 +141,10 @@ def parse_report(
         report = attrs.evolve(report, extensions=ext)
     if col.stated:
         report = attrs.evolve(report, stated_totals=dict(col.stated))
+    if col.blank:
+        report = attrs.evolve(report, blank_cells=dict(col.blank))
+        for finding in blank_findings(col.blank):
+            col.add(finding.code, finding.severity, finding.path, finding.message, finding.location)
     if "year" in col.defaulted:
         # Year 0 has no calendar: rules computing the statistical period would
         # crash.  Guess from the publication date (reports come out the year after).

@@ -62,6 +62,9 @@ class Collector:
 
     problems: list[Finding] = attrs.Factory(list)
     stated: dict[str, int | Decimal] = attrs.Factory(dict)
+    #: Cells given blank or as “/” (path → the text as given, "" for none):
+    #: read as 0, reported once per region and written back as they were.
+    blank: dict[str, str] = attrs.Factory(dict)
     #: Paths whose value was bad and replaced by a default.
     defaulted: list[str] = attrs.Factory(list)
     #: Off while building throw-away fallbacks, so nothing is reported twice.
@@ -190,15 +193,11 @@ def _huge(value: object) -> bool:
 
 
 def _blank_as_zero(value: object, path: str, col: Collector) -> bool:
-    """A blank or “/” cell is read as 0, with a warning (the domain's soft rule)."""
+    """A blank or “/” cell is read as 0 and remembered (see :mod:`govreport.io.blanks`)."""
     if not _is_blank(value):
         return False
-    col.add(
-        BLANK_CELL,
-        Severity.WARNING,
-        path,
-        f"请填写0而不是空白或“/”（实际为{describe(value)}），已按0处理",
-    )
+    if col.reporting:
+        col.blank[path] = value.strip() if isinstance(value, str) else ""
     return True
 
 

@@ -42,6 +42,10 @@ def report_data(report: AnnualReport) -> dict[str, Any]:
     data.pop("stated_totals", None)
     for path, value in sorted(report.stated_totals.items()):
         _put(data, path.split("."), value)
+    # Blank and “/” cells go back as printed: the model's 0 was never written.
+    data.pop("blank_cells", None)
+    for path, printed in sorted(report.blank_cells.items()):
+        _put(data, path.split("."), printed)
     return data
 
 

@@ -12,8 +12,15 @@ from govreport.model.applications import (
 )
 from govreport.model.counts import ApplicantCounts, RowTotal
 from govreport.model.errors import ModelError
-from govreport.model.narrative import ListStyle, OtherMatters, Overview, ProblemsAndImprovements
+from govreport.model.narrative import (
+    ListStyle,
+    OtherMatters,
+    Overview,
+    ProblemsAndImprovements,
+    TextPart,
+)
 from govreport.model.paths import resolve
+from govreport.model.provenance import Provenance, SourceNote
 from govreport.model.proactive import DocumentCounts, ProactiveDisclosure
 from govreport.model.report import AnnualReport
 from govreport.model.review import Outcomes, ReviewLitigation
@@ -35,9 +42,12 @@ __all__ = [
     "Overview",
     "ProactiveDisclosure",
     "ProblemsAndImprovements",
+    "Provenance",
     "Results",
     "ReviewLitigation",
     "RowTotal",
+    "SourceNote",
+    "TextPart",
     "Unavailable",
     "Withheld",
     "data_fields",

@@ -150,6 +150,11 @@ def optional_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         _refuse(instance, attribute, value, "应为 True、False 或 None")
 
 
+def boolean(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, bool):
+        _refuse(instance, attribute, value, "应为 True 或 False")
+
+
 def member_of(cls: type[enum.Enum]) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, cls):
@@ -208,6 +213,41 @@ def text_field() -> Any:
 
 def texts_field() -> Any:
     return attrs.field(default=(), converter=to_text_tuple, validator=text_tuple)
+
+
+def records_field(cls: type) -> Any:
+    """A tuple of records (a list of instances or mappings in a data file or in code)."""
+    convert = to_record(cls)
+
+    def converter(value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return tuple(convert(item) for item in value)
+        return value
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, tuple) and all(isinstance(item, cls) for item in value):
+            return
+        _refuse(instance, attribute, value, f"应为 {cls.__name__} 的列表（list 或 tuple）")
+
+    return attrs.field(default=(), converter=converter, validator=check)
+
+
+def optional_record_field(cls: type) -> Any:
+    """A nested record or None: an instance, a mapping of its field names, or None."""
+    convert = to_record(cls)
+    check = record_of(cls)
+
+    def optional_check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return attrs.field(
+        default=None,
+        converter=lambda v: None if v is None else convert(v),
+        validator=optional_check,
+        eq=True,
+        hash=False,
+    )
 
 
 def record_field(cls: type, *, required: bool = False) -> Any:

@@ -70,9 +70,11 @@ class Contact:
     address: str = text_field()
     postcode: str = text_field()
     phone: str = text_field()
+    fax: str = text_field()
+    email: str = text_field()
 
     def is_empty(self) -> bool:
-        return not (self.address or self.postcode or self.phone)
+        return not (self.address or self.postcode or self.phone or self.fax or self.email)
 
 
 @placed("agency")

@@ -10,12 +10,20 @@ import attrs
 
 from govreport.model._converters import to_int
 from govreport.model._datafile import DERIVED
-from govreport.model._validators import date_field, record_field, text_field, whole_number
+from govreport.model._validators import (
+    boolean,
+    date_field,
+    optional_record_field,
+    record_field,
+    text_field,
+    whole_number,
+)
 from govreport.model.agency import Agency
 from govreport.model.applications import Applications
 from govreport.model.errors import placed
 from govreport.model.narrative import OtherMatters, Overview, ProblemsAndImprovements
 from govreport.model.proactive import ProactiveDisclosure
+from govreport.model.provenance import Provenance
 from govreport.model.review import ReviewLitigation
 
 
@@ -24,6 +32,13 @@ def _extension_values(instance: object, attribute: object, value: object) -> Non
         isinstance(k, str) and attrs.has(type(v)) for k, v in value.items()
     ):
         raise TypeError(f"extensions must map names to attrs instances, got {value!r}")
+
+
+def _blank_values(instance: object, attribute: object, value: object) -> None:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise TypeError(f"blank_cells must map model paths to the printed text, got {value!r}")
 
 
 def _stated_values(instance: object, attribute: object, value: object) -> None:
@@ -47,6 +62,9 @@ class AnnualReport:
     agency: Agency = record_field(Agency, required=True)
     year: int = attrs.field(converter=to_int, validator=whole_number)
     published: date | None = date_field()
+    #: The title as printed or wanted (e.g. an imported report's
+    #: ``……年政府信息公开工作年报告``); generated from agency and year when empty.
+    title_text: str = text_field()
     #: The paragraph before 一; generated from agency and year when empty.
     opening: str = text_field()
     overview: Overview = record_field(Overview)
@@ -57,6 +75,9 @@ class AnnualReport:
     other: OtherMatters = record_field(OtherMatters)
     #: 署名 under the text; the agency's name when empty.
     signatory: str = text_field()
+    #: False when the report has no signature block (署名 and date): a
+    #: published report imported as it was printed.
+    signed: bool = attrs.field(default=True, validator=boolean)
     #: Plugin-owned data blocks, by extension name (``extensions:`` in a data
     #: file).  Each value is an instance of the attrs class the plugin
     #: registered; the core model itself stays closed to anything else.
@@ -74,6 +95,18 @@ class AnnualReport:
         factory=dict, validator=_stated_values, eq=True, hash=False, metadata=DERIVED
     )
 
+    #: Where an imported report came from and what the import had to guess
+    #: (``source:`` in a data file); None for a report written as data.
+    source: Provenance | None = optional_record_field(Provenance)
+
+    #: Table cells the source left blank or printed as ``/`` (model path → the
+    #: text as printed, "" for blank).  The model reads them as 0; they are kept
+    #: so that a finding can say so and writing the report back prints them as
+    #: they were, never as an invented 0.
+    blank_cells: Mapping[str, str] = attrs.field(
+        factory=dict, validator=_blank_values, eq=True, hash=False, metadata=DERIVED
+    )
+
     def extension(self, name: str) -> object | None:
         """The data block of extension ``name``, or None when the file has none."""
         return self.extensions.get(name)
@@ -85,7 +118,7 @@ class AnnualReport:
 
     @property
     def title(self) -> str:
-        return f"{self.agency.name}{self.year}年政府信息公开工作年度报告"
+        return self.title_text or f"{self.agency.name}{self.year}年政府信息公开工作年度报告"
 
     @property
     def signer(self) -> str:

@@ -7,6 +7,8 @@ has to renumber the others by hand.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Final
 
 import attrs
@@ -49,6 +51,26 @@ def chinese_ordinal(n: int) -> str:
     # 十一 rather than 一十一, but only at the start: 一百一十 keeps its 一.
     return text[1:] if text.startswith("一十") else text
 
+
+_OWN_ORDINAL: Final = re.compile(r"^\s*([一二三四五六七八九十百]+)是")
+
+
+def own_ordinal(item: str) -> int | None:
+    """The number an item of 五 carries itself (``二是加强……`` → 2), or None.
+
+    Real reports type the 一是、二是 into each item; printing them as written
+    (and a rule warning when the sequence is wrong) beats numbering them again.
+    """
+    m = _OWN_ORDINAL.match(item)
+    if not m:
+        return None
+    return _ordinal_values().get(m.group(1))
+
+
+@functools.cache
+def _ordinal_values() -> dict[str, int]:
+    """一 … 九十九 → their values, for :func:`own_ordinal`."""
+    return {chinese_ordinal(n): n for n in range(1, 100)}
 
 #: Units of the large groups, from the smallest: 10**4 is 万, 10**8 is 亿.
 _GROUPS: Final = ((10**8, "亿"), (10**4, "万"))
