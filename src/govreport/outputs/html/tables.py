@@ -35,6 +35,9 @@ class CellView:
     scope: str  # "" for data cells
     headers: str  # space-separated ids, "" when none
     css_class: str
+    #: The model path of a number cell ("" for labels): ``data-path``, so that a
+    #: tool (``govreport audit --annotate``) can find the cell a finding is about.
+    path: str = ""
 
 
 @attrs.frozen
@@ -165,4 +168,4 @@ def table_view(table: Table, prefix: str = "gr") -> TableView:
 
 
 def _view(c: TableCell, tag: str, id_: str, *, scope: str, headers: str, css: str) -> CellView:
-    return CellView(tag, c.text, id_, c.rowspan, c.colspan, scope, headers, css)
+    return CellView(tag, c.text, id_, c.rowspan, c.colspan, scope, headers, css, c.path)
