@@ -29,7 +29,7 @@ _NEUTRAL = (
     frozenset({"spec", "model", "findings", "placeholders", "sandbox", "fileio", "xmlchars"})
     | _BASE
 )
-_SERVICES = frozenset({"io", "rules", "document", "outputs"})
+_SERVICES = frozenset({"io", "rules", "document", "outputs", "importing"})
 _ENGINE = frozenset({"plugin_api", "registration", "plugins"})
 
 #: Component → the other components it may import.  A module belongs to the
@@ -55,6 +55,9 @@ LAYERS: dict[str, frozenset[str]] = {
     "rules": frozenset({"spec", "model", "findings", "errors", "placeholders", "xmlchars"}),
     "document": frozenset({"spec", "model", "findings", "errors", "placeholders"}),
     "outputs": _NEUTRAL | {"document"},
+    # Readers of published reports and the mapper onto the data file's shape:
+    # they produce plain data (and findings), as any loader does.
+    "importing": _NEUTRAL | {"io"},
     # The hook specifications and contribution types plugins implement.
     "plugin_api": _NEUTRAL | _SERVICES,
     # The modules that register the built-in rules, sections and formats.
@@ -79,7 +82,7 @@ _PACKAGES = (
     "findings",
     "placeholders",
 )
-_UPPER = ("io", "rules", "document", "outputs", "plugins", "testing", "cli")
+_UPPER = ("io", "rules", "document", "outputs", "importing", "plugins", "testing", "cli")
 COMPONENTS: dict[str, str] = {
     "govreport": "facade",
     **{f"govreport.{name}": name for name in (*_PACKAGES, *_UPPER)},
@@ -87,6 +90,7 @@ COMPONENTS: dict[str, str] = {
     "govreport.plugins.contributions": "plugin_api",
     "govreport.rules.plugin": "registration",
     "govreport.document.plugin": "registration",
+    "govreport.importing.plugin": "registration",
 }
 
 #: (importer, imported) module pairs that break the layering today, and why.

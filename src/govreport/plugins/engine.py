@@ -265,6 +265,8 @@ class Engine:
                 check_regular(source)
                 try:
                     data = loader.read(source)
+                except GovreportError:
+                    raise  # already says which file and why
                 except (OSError, ValueError) as exc:
                     raise UnreadableFileError(source, f"{loader.name}: {exc}") from None
                 except Exception as exc:

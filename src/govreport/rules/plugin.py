@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from govreport.plugins.hookspecs import RegisterRule, hookimpl
-from govreport.rules import arithmetic, crossyear, dates, narrative, placeholders, soft, text
+from govreport.rules import (
+    arithmetic,
+    crossyear,
+    dates,
+    imported,
+    listing,
+    narrative,
+    placeholders,
+    soft,
+    text,
+)
 from govreport.rules.base import Rule
 
 #: Every built-in rule, in the order findings are produced.
@@ -15,6 +25,8 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *text.RULES,
     *narrative.RULES,
     *soft.RULES,
+    *listing.RULES,
+    *imported.RULES,
 )
 
 

@@ -18,6 +18,8 @@ def narrative_fields(report: AnnualReport) -> Iterator[tuple[str, str]]:
     yield "overview.intro", report.overview.intro
     for key in OVERVIEW_PARTS.all_keys():
         yield f"overview.{key}", getattr(report.overview, key)
+    for i, part in enumerate(report.overview.parts):
+        yield f"overview.parts[{i}].text", part.text
     p = report.problems
     yield "problems.problems_intro", p.problems_intro
     for i, item in enumerate(p.problems):
@@ -25,6 +27,8 @@ def narrative_fields(report: AnnualReport) -> Iterator[tuple[str, str]]:
     yield "problems.improvements_intro", p.improvements_intro
     for i, item in enumerate(p.improvements):
         yield f"problems.improvements[{i}]", item
+    for i, part in enumerate(p.parts):
+        yield f"problems.parts[{i}].text", part.text
     yield "other.text", report.other.text
     yield "signatory", report.signatory
 
@@ -36,5 +40,11 @@ def all_text_fields(report: AnnualReport) -> Iterator[tuple[str, str]]:
     yield "agency.contact.address", a.contact.address
     yield "agency.contact.postcode", a.contact.postcode
     yield "agency.contact.phone", a.contact.phone
+    yield "agency.contact.fax", a.contact.fax
+    yield "agency.contact.email", a.contact.email
     yield "agency.website", a.website
+    yield "title_text", report.title_text
+    for key, parts in (("overview", report.overview.parts), ("problems", report.problems.parts)):
+        for i, part in enumerate(parts):
+            yield f"{key}.parts[{i}].heading", part.heading
     yield from narrative_fields(report)
