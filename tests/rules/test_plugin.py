@@ -1,11 +1,21 @@
 import govreport
-from govreport.rules import arithmetic, crossyear, dates, narrative, placeholders, soft, text
+from govreport.rules import (
+    arithmetic,
+    crossyear,
+    dates,
+    imported,
+    listing,
+    narrative,
+    placeholders,
+    soft,
+    text,
+)
 from govreport.rules.plugin import BUILTIN_RULES
 
 
 def test_every_builtin_rule_is_registered_once():
     engine = govreport.Engine(autoload=False)
-    modules = (arithmetic, crossyear, dates, narrative, placeholders, soft, text)
+    modules = (arithmetic, crossyear, dates, narrative, placeholders, soft, text, listing, imported)
     defined = [rule for m in modules for rule in m.RULES]
     codes = [r.code for r in defined]
     assert len(codes) == len(set(codes))

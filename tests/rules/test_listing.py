@@ -1,0 +1,37 @@
+"""L1 and IMPORT: what the document prints as written, and what an import noted."""
+
+from __future__ import annotations
+
+import govreport
+from govreport.model import ProblemsAndImprovements, Provenance, SourceNote
+from govreport.testing import zero_report
+
+
+def _codes(report: govreport.AnnualReport, code: str) -> list[tuple[str, str]]:
+    return [(f.path, f.message) for f in govreport.Engine().validate(report) if f.code == code]
+
+
+def test_a_wrong_sequence_is_a_warning_per_item() -> None:
+    report = zero_report(problems=ProblemsAndImprovements(improvements=("一是甲；", "三是乙。")))
+    found = _codes(report, "L1")
+    assert [path for path, _ in found] == ["problems.improvements[1]"]
+    assert "应以“二是”开头，实际“三是”" in found[0][1]
+
+
+def test_items_without_their_own_numbers_or_in_sequence_are_quiet() -> None:
+    for items in (("甲", "乙"), ("一是甲；", "二是乙。")):
+        assert _codes(zero_report(problems=ProblemsAndImprovements(problems=items)), "L1") == []
+
+
+def test_a_last_item_ending_with_a_semicolon_is_named() -> None:
+    report = zero_report(problems=ProblemsAndImprovements(problems=("一是甲；", "二是乙；")))
+    assert [path for path, _ in _codes(report, "L1")] == ["problems.problems[1]"]
+
+
+def test_import_notes_are_reported_on_every_check() -> None:
+    note = SourceNote(code="I7", severity="warning", message="（六）其他处理印成一行", path="x")
+    report = zero_report(source=Provenance(file="page.html", format="html", notes=(note,)))
+    findings = [f for f in govreport.Engine().validate(report) if f.code == "I7"]
+    assert len(findings) == 1
+    assert findings[0].severity is govreport.Severity.WARNING
+    assert "page.html" in findings[0].message and "（六）其他处理印成一行" in findings[0].message
