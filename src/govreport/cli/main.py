@@ -18,6 +18,7 @@ import click
 
 from govreport import __version__
 from govreport.cli.commands import convert, new, render, validate
+from govreport.cli.importing import import_command
 from govreport.cli.plugins import plugins
 from govreport.cli.template import template_group
 from govreport.errors import GovreportError
@@ -41,7 +42,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for command in (new, validate, render, convert, plugins, template_group):
+for command in (new, validate, render, convert, import_command, plugins, template_group):
     cli.add_command(command)
 
 

@@ -85,14 +85,23 @@ def import_data(path: Path, read: Callable[[Path], Source]) -> dict[str, Any]:
     return data
 
 
-def _loader(name: str, suffixes: tuple[str, ...], read: Callable[[Path], Source]) -> InputLoader:
+def source_loader(
+    name: str, suffixes: tuple[str, ...], read: Callable[[Path], Source]
+) -> InputLoader:
+    """An input loader for published reports of another kind, from a reader.
+
+    A plugin that can turn a file into a :class:`Source` (paragraphs and
+    tables as printed) registers ``source_loader("ofd", (".ofd",), read_ofd)``
+    and gets the same mapping, notes and ``source:`` block as the built-in
+    HTML, Word, PDF and text readers.
+    """
     return InputLoader(name, suffixes, lambda path: import_data(path, read))
 
 
 @hookimpl
 def govreport_register_loaders(register: RegisterLoader) -> None:
     for name, (suffixes, read) in READERS.items():
-        register(_loader(name, suffixes, read))
+        register(source_loader(name, suffixes, read))
 
 
 @hookimpl
