@@ -20,8 +20,8 @@ from govreport.model.narrative import (
     TextPart,
 )
 from govreport.model.paths import resolve
-from govreport.model.provenance import Provenance, SourceNote
 from govreport.model.proactive import DocumentCounts, ProactiveDisclosure
+from govreport.model.provenance import Provenance, SourceNote
 from govreport.model.report import AnnualReport
 from govreport.model.review import Outcomes, ReviewLitigation
 

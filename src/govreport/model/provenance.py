@@ -15,7 +15,8 @@ NOTE_SEVERITIES: Final = ("error", "warning", "info")
 
 def _severity(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value not in NOTE_SEVERITIES:
-        raise ModelError(type(instance), attribute.name, value, f"应为 {'、'.join(NOTE_SEVERITIES)} 之一")
+        allowed = f"应为 {'、'.join(NOTE_SEVERITIES)} 之一"
+        raise ModelError(type(instance), attribute.name, value, allowed)
 
 
 @placed("", shared=True)

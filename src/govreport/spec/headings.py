@@ -72,6 +72,7 @@ def _ordinal_values() -> dict[str, int]:
     """一 … 九十九 → their values, for :func:`own_ordinal`."""
     return {chinese_ordinal(n): n for n in range(1, 100)}
 
+
 #: Units of the large groups, from the smallest: 10**4 is 万, 10**8 is 亿.
 _GROUPS: Final = ((10**8, "亿"), (10**4, "万"))
 
