@@ -170,6 +170,12 @@ MAX_HTML_COLSPAN: Final = 64
 #: note).
 MAX_HTML_ROWSPAN: Final = 500
 
-#: Most cells read from one HTML table.  Table 三 has about 220; a table with
-#: more is no report table, and the rest of it is left out (with a note).
+#: Most columns of one HTML table.  The widest table of the format has 15; a
+#: browser gives up at 1,000.  Each row's cells are placed by scanning its
+#: columns, so this bounds the time a table of 20,000 rows can take.
+MAX_HTML_TABLE_COLUMNS: Final = 256
+
+#: Most cells (and rows) read from one HTML table.  Table 三 has about 220; a
+#: table with more is no report table, and the rest of it is left out (with a
+#: note).
 MAX_HTML_TABLE_CELLS: Final = 20_000
