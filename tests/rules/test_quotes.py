@@ -41,7 +41,6 @@ def test_carried_direction():
 
 def test_not_quoted_counts_are_ignored():
     for text in (
-        "动态更新发布本年度制发行政规范性文件62件。",  # not an application
         "其中23件为自然人申请",  # a share, not the total
         "同比增加受理申请5件",  # a comparison
         "行政复议和行政诉讼各0件",  # two quantities at once

@@ -1,6 +1,8 @@
-"""N1–N5 (warnings): counts quoted in the hand-written narrative match the tables.
+"""N1–N7 (warnings): counts quoted in the hand-written narrative match the tables.
 
-Real reports get this wrong (one says it 受理17件 while its table says 95).
+Real reports get this wrong (one says it 受理17件 while its table says 95,
+another 393 行政规范性文件 while its table says 470).  Figures are read however
+they are typeset (``17 件``, ``１７件``, ``1,234件``: see :mod:`.quotes`).
 Placeholders are evaluated first, so a paragraph that quotes the table through
 ``{{ }}`` can never be flagged; a paragraph whose placeholders fail is P1's.
 """
@@ -15,6 +17,7 @@ from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.rules.quotes import Direction, Quantity, Quote, quotes
 from govreport.rules.texts import narrative_fields
 from govreport.spec.applications import RESULTS, RESULTS_TOTAL, TOTAL_COLUMN, row
+from govreport.spec.proactive import DOCUMENT_COLUMNS, DOCUMENT_ROWS
 from govreport.spec.review import LITIGATION, REVIEW, group
 from govreport.spec.review import TOTAL as REVIEW_TOTAL
 
@@ -22,6 +25,8 @@ _RECEIVED = row("received").label
 _CARRIED_OVER = row("carried_over").label
 _CARRIED_FORWARD = row("carried_forward").label
 _TOTAL = TOTAL_COLUMN.text
+_RULES = DOCUMENT_ROWS.of("rules").text
+_NORMATIVE = DOCUMENT_ROWS.of("normative_documents").text
 
 #: Clause shown in the message, cut to this many characters.
 _CLAUSE_CHARS = 40
@@ -50,6 +55,13 @@ def _accepted(report: AnnualReport, quote: Quote) -> Accepted:
         return [over, forward]
     if quote.quantity is Quantity.REVIEW:
         return [(rl.review.total, f"{group('review').text}{REVIEW_TOTAL.text}")]
+    if quote.quantity in (Quantity.RULES, Quantity.NORMATIVE_DOCUMENTS):
+        key, label = DOCUMENT_ROWS.of(quote.quantity.value)
+        counts = getattr(report.proactive, key)
+        return [
+            (getattr(counts, column), f"{label}{DOCUMENT_COLUMNS.of(column).text}")
+            for column in quote.columns
+        ]
     return [(rl.litigation_total, f"{LITIGATION}（两类起诉）{REVIEW_TOTAL.text}之和")]
 
 
@@ -94,4 +106,10 @@ RULES: tuple[Rule, ...] = (
     Rule("N3", f"正文所述{REVIEW}数与表四一致", _checker("N3", Quantity.REVIEW)),
     Rule("N4", f"正文所述{LITIGATION}数与表四一致", _checker("N4", Quantity.LITIGATION)),
     Rule("N5", "正文所述办结数与表三（七）总计一致", _checker("N5", Quantity.COMPLETED)),
+    Rule(
+        "N6",
+        f"正文所述{_NORMATIVE}件数与表二一致",
+        _checker("N6", Quantity.NORMATIVE_DOCUMENTS),
+    ),
+    Rule("N7", f"正文所述{_RULES}件数与表二一致", _checker("N7", Quantity.RULES)),
 )

@@ -1,4 +1,4 @@
-"""Find the counts a hand-written narrative quotes: 收到申请N件, 结转N件, 行政复议N起 …
+"""Find the counts a narrative quotes: 收到申请N件, 结转N件, 行政复议N起, 制发行政规范性文件N件 …
 
 Deliberately narrow: a count is attributed to a quantity only when the words
 right before it (or, for 结转, right after it) clearly name that quantity, in
@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from govreport.spec.wording import THOUSANDS, plain_figures
+
 _CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -21,10 +23,10 @@ _CN_DIGITS = {
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMBER = "[零〇一二两三四五六七八九十百千万]+"
 
-#: A count: digits (ASCII or full-width, after normalising) or Chinese numerals, then 件/起.
+#: A count: digits (after :func:`plain_figures`) or Chinese numerals, then 件/起.
 _COUNT = re.compile(rf"(?<![\d.])(\d+|{_CN_NUMBER})(件|起)")
-_CLAUSE_BREAK = re.compile(r"[。；;！!？?\n，,、：:（）()【】\[\]]")
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+#: Clauses end at these, and at a comma that is not a thousands separator (1,234件).
+_CLAUSE_BREAK = re.compile(rf"[。；;！!？?\n、：:（）()【】\[\]]|(?!{THOUSANDS.pattern})[,，]")
 
 #: Words that make the count approximate or a comparison, not the table's figure.
 _APPROXIMATE = re.compile(r"(约|近|超过|超|逾|不足|大约|将近|余|多|增加|减少|增长|下降|第)$")
@@ -42,6 +44,23 @@ _LITIGATION = re.compile(rf"行政诉讼(?:案件|案)?(?:数量|数)?{_FILLER}$
 _CARRIED_BEFORE = re.compile(r"结转[^件起]{0,15}$")
 _CARRIED_AFTER = re.compile(r"^(?:申请)?(?:为|被|需)?结转")
 
+#: Table 二's document rows, named right before the count after a verb that
+#: says which column: a few words between (印发区政府行政规范性文件), no title.
+_GAP = "[^\\d《》〈〉“”件起]{0,10}?"
+_DOCUMENT = "(?:规章|规范性文件)"
+_DOCUMENT_VERBS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(rf"(?:制发|印发|出台|制定|新增){_GAP}{_DOCUMENT}{_FILLER}$"), ("issued",)),
+    (re.compile(rf"(?:废止|宣布失效){_GAP}{_DOCUMENT}{_FILLER}$"), ("repealed",)),
+    (
+        re.compile(rf"(?:现行有效{_GAP}{_DOCUMENT}|{_DOCUMENT}{_GAP}现行有效){_FILLER}$"),
+        ("in_force",),
+    ),
+    # 主动公开规章13件: this year's, or all in force; either is right.
+    (re.compile(rf"(?:公开|发布){_GAP}{_DOCUMENT}{_FILLER}$"), ("issued", "in_force")),
+)
+#: 依申请公开 is table 三's; 党内规范性文件 are not the government's.
+_NOT_TABLE_2 = re.compile("申请|党内")
+
 
 class Quantity(enum.Enum):
     """A table figure a narrative may quote."""
@@ -51,6 +70,8 @@ class Quantity(enum.Enum):
     CARRIED = "carried"  # 结转: direction below
     REVIEW = "review"  # 行政复议 总计
     LITIGATION = "litigation"  # 行政诉讼: both kinds together
+    RULES = "rules"  # 规章 (table 二): columns in Quote.columns
+    NORMATIVE_DOCUMENTS = "normative_documents"  # 行政规范性文件 (table 二), likewise
 
 
 class Direction(enum.Enum):
@@ -67,6 +88,9 @@ class Quote:
     value: int
     clause: str  # the clause it was found in, for the message
     direction: Direction = Direction.UNKNOWN
+    #: For 规章 and 行政规范性文件: the columns of table 二 the verb may mean
+    #: (``issued``, ``repealed``, ``in_force``); any of them is right.
+    columns: tuple[str, ...] = ()
 
 
 def chinese_number(text: str) -> int:
@@ -101,21 +125,40 @@ def _direction(context: str, year: int) -> Direction:
     return Direction.OVER if back else Direction.FORWARD
 
 
-def _classify(lead: str, tail: str, year: int) -> tuple[Quantity, Direction] | None:
+def _document(lead: str) -> tuple[Quantity, tuple[str, ...]] | None:
+    """规章 or 行政规范性文件 and the columns the verb names, if the lead names one."""
+    if _NOT_TABLE_2.search(lead):
+        return None
+    for pattern, columns in _DOCUMENT_VERBS:
+        said = pattern.search(lead)
+        if said is None:
+            continue
+        rules, normative = "规章" in said.group(), "规范性文件" in said.group()
+        if rules == normative:  # 制发规章和行政规范性文件15件: two rows at once
+            return None
+        return (Quantity.RULES if rules else Quantity.NORMATIVE_DOCUMENTS), columns
+    return None
+
+
+def _classify(lead: str, tail: str, year: int) -> Quote | None:
+    """What the count between ``lead`` and ``tail`` is (value and clause left at 0 and "")."""
     # Order matters: 行政复议/行政诉讼 and 结转 are more specific than 申请,
     # e.g. 办理因政府信息公开申请引发的行政复议36起 is a review count.
     if _REVIEW.search(lead):
-        return Quantity.REVIEW, Direction.UNKNOWN
+        return Quote(Quantity.REVIEW, 0, "")
     if _LITIGATION.search(lead):
-        return Quantity.LITIGATION, Direction.UNKNOWN
+        return Quote(Quantity.LITIGATION, 0, "")
+    document = _document(lead)
+    if document is not None:
+        return Quote(document[0], 0, "", columns=document[1])
     if _CARRIED_BEFORE.search(lead) or _CARRIED_AFTER.search(tail):
-        return Quantity.CARRIED, _direction(lead + tail, year)
+        return Quote(Quantity.CARRIED, 0, "", _direction(lead + tail, year))
     if _COMPLETED.search(lead):
-        return Quantity.COMPLETED, Direction.UNKNOWN
+        return Quote(Quantity.COMPLETED, 0, "")
     if _APPLICATION_AFTER.search(lead) or (
         _APPLICATION_VERB_BEFORE.search(lead) and _APPLICATION_NOUN_AFTER.search(tail)
     ):
-        return Quantity.APPLICATIONS, Direction.UNKNOWN
+        return Quote(Quantity.APPLICATIONS, 0, "")
     return None
 
 
@@ -125,8 +168,13 @@ def _other_year(clause: str, year: int) -> bool:
 
 
 def quotes(text: str, year: int) -> Iterator[Quote]:
-    """Every count in ``text`` clearly attributable to a table figure of ``year``'s report."""
-    for clause in _CLAUSE_BREAK.split(text.translate(_FULL_WIDTH)):
+    """Every count in ``text`` clearly attributable to a table figure of ``year``'s report.
+
+    Figures are read however they are typeset (``申请 17 件``, ``１７件``,
+    ``1,234件``); each quote keeps its clause as printed, for the message.
+    """
+    for printed in _CLAUSE_BREAK.split(text):
+        clause = plain_figures(printed)
         if _COMPARISON.search(clause):
             continue
         matches = list(_COUNT.finditer(clause))
@@ -139,9 +187,8 @@ def quotes(text: str, year: int) -> Iterator[Quote]:
             found = _classify(lead, tail, year)
             if found is None:
                 continue
-            quantity, direction = found
             # 结转至2026年 names next year on purpose; elsewhere another year
             # means the clause is about something else.
-            if quantity is not Quantity.CARRIED and _other_year(clause, year):
+            if found.quantity is not Quantity.CARRIED and _other_year(clause, year):
                 continue
-            yield Quote(quantity, _number(m.group(1)), clause.strip(), direction)
+            yield attrs.evolve(found, value=_number(m.group(1)), clause=printed.strip())

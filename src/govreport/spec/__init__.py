@@ -70,9 +70,12 @@ def location_of(path: str) -> str:
     if path.startswith("extensions."):
         _, name, *rest = path.split(".")
         return "/".join([f"扩展“{name}”", *rest])
-    base, bracket, index = path.partition("[")
+    base, bracket, after = path.partition("[")
     if bracket:
-        return f"{location_of(base)}/第{int(index.rstrip(']')) + 1}项"
+        # A field of a list item (overview.parts[0].text) keeps its name after the item.
+        index, _, tail = after.partition("]")
+        item = f"{location_of(base)}/第{int(index) + 1}项"
+        return f"{item}/{tail.lstrip('.')}" if tail.lstrip(".") else item
     labels = field_labels()
     if path in labels:
         return "/".join(labels[path])

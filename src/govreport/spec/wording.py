@@ -12,12 +12,12 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Final
+from typing import Final, NamedTuple
 
 from govreport.limits import MAX_ECHO_CHARS
 
 #: 六 customarily states this fee (国办函〔2020〕109号); the builder adds a
-#: sentence when the text does not, and rule S1 says so.
+#: sentence when the text does not (:func:`states_fee`), and rule S1 says so.
 FEE_TERM: Final = "信息处理费"
 
 
@@ -36,6 +36,114 @@ def fee_sentence(year: int, fee: int | Decimal) -> str:
     if fee == 0:
         return f"{year}年度，本机关未收取{FEE_TERM}。"
     return f"{year}年度，本机关共收取{FEE_TERM}{format_number(fee)}元。"
+
+
+#: Spaces a typesetter or a Word export puts around figures (``申请 17 件``):
+#: ASCII, no-break, ideographic, the fixed-width and thin spaces, the zero-width
+#: ones.  Inside a Chinese clause none of them means anything.
+_SPACES: Final = re.compile("[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９．", "0123456789.")
+#: A thousands separator: ``1,234`` (or ``1，234``) is one figure.  Exactly three
+#: digits must follow, so ``5,1234`` and ``12,3`` stay two figures.
+THOUSANDS: Final = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
+def plain_figures(text: str) -> str:
+    """``text`` with its figures as plain ASCII digits: ``申请 １,２３４ 件`` → ``申请1234件``.
+
+    Full-width digits become ASCII, spaces go (a space also groups thousands,
+    ``1 234``) and so do thousands separators.  For reading figures, never for
+    showing text: a message quotes the text as printed.
+    """
+    return THOUSANDS.sub("", _SPACES.sub("", text.translate(_FULL_WIDTH)))
+
+
+class FeeStatement(NamedTuple):
+    """One sentence of 六 that states the 信息处理费."""
+
+    sentence: str  # as printed
+    #: In 元: 0 for "未收取……", None when the fee is named without an amount.
+    amount: Decimal | None
+
+
+_SENTENCE_END: Final = re.compile(r"(?<=[。；;！!？?\n])")
+#: A document's title names the fee without stating it: 《政府信息公开信息处理费管理办法》.
+_TITLE: Final = re.compile(r"《[^《》]*》")
+#: Only this name: 处理费 alone is also 污水处理费, 垃圾处理费.
+_FEE: Final = "(?:信息处理费)"
+#: Words before 收取 that negate it, as real reports write them.
+_NOT: Final = "(?:不存在|没有|并未|均未|从未|未曾|暂无|未|无|不)"
+_NO_FEE: Final = re.compile(
+    "|".join(
+        (
+            # 未收取信息处理费, 没有收取信息处理费, 不存在收取信息处理费的情况,
+            # 无收取信息处理费情况, 未产生信息处理费, 未向申请人收取任何费用
+            rf"{_NOT}(?:向申请人|对申请人)?(?:依申请)?(?:收取|收|产生|发生|征收)"
+            rf"(?:过|了|任何|相关|的)*(?:政府信息公开)?(?:{_FEE}|费用)",
+            # 未发生收费情况, 无收费情况, 无信息处理费收取情况, 未发生收费, 未涉及收费事项
+            rf"{_NOT}(?:发生|产生|存在|涉及)?(?:政府信息公开)?{_FEE}?(?:的)?(?:收取|收费)"
+            "(?:的)?(?:情况|情形|行为|事项|现象)",
+            rf"{_NOT}(?:发生|产生|涉及)(?:政府信息公开)?{_FEE}?(?:的)?(?:收取|收费)",
+            # 免收信息处理费, 一律不收费, 零收费
+            rf"免(?:收|予收取|于收取|除)(?:政府信息公开)?(?:{_FEE}|费用)",
+            r"(?:均|一律|概)?不(?:予)?收费",
+            r"(?:零|0)收费",
+            # 信息处理费为零, 信息处理费收取情况：无
+            rf"{_FEE}(?:的)?(?:收取)?(?:情况|金额|数额|总额)?(?:均|为|是|：|:)*(?:无|零)",
+        )
+    )
+)
+#: Words that make an amount a rate or a bound, not what was charged (收费标准为每件100元).
+_NOT_CHARGED: Final = "(?!标准|每|按|超|以上|以下|起)"
+_CHARGED: Final = rf"(?:{_FEE}|(?:收取|收缴|征收)(?:了)?(?:任何)?费用|收费(?:金额|总额|总计|合计)?)"
+_AMOUNT: Final = r"(?P<n>\d+(?:\.\d+)?|零)(?P<unit>万?元)"
+_AMOUNT_FIRST: Final = r"(?P<n2>\d+(?:\.\d+)?|零)(?P<unit2>万?元)"
+_FEE_AMOUNT: Final = re.compile(
+    # 收取信息处理费 3940 元, 信息处理费共计0元, 收取费用120元
+    rf"{_CHARGED}(?:{_NOT_CHARGED}[^。；，,、\d]){{0,12}}?{_AMOUNT}"
+    # 收取3940元信息处理费
+    rf"|(?:收取|收)(?:了)?(?:共计|合计|总计|共|计)?{_AMOUNT_FIRST}(?:的)?(?:{_FEE}|费用)"
+)
+#: 六 may report 行政事业性收费 too: that is table 二's, not the 信息处理费.
+_OTHER_CHARGES: Final = re.compile("行政事业性收费")
+
+
+def _amount(match: re.Match[str]) -> Decimal:
+    number = match.group("n") or match.group("n2")
+    unit = match.group("unit") or match.group("unit2")
+    value = Decimal(0) if number == "零" else Decimal(number)
+    return value * 10000 if unit == "万元" else value
+
+
+def fee_statements(text: str) -> list[FeeStatement]:
+    """The sentences of ``text`` (六) that state the 信息处理费, in order.
+
+    A sentence states it by an amount (``收取信息处理费 3940 元``), by saying
+    none was charged in any of the ways real reports do (``未发生收费情况``,
+    ``无收取信息处理费情况``, ``信息处理费0元``: amount 0), or by naming the
+    fee outside a document's title (amount None).  ``《政府信息公开信息处理费
+    管理办法》`` alone states nothing.
+    """
+    found: list[FeeStatement] = []
+    for sentence in _SENTENCE_END.split(text):
+        plain = _OTHER_CHARGES.sub("□", _TITLE.sub("《》", plain_figures(sentence)))
+        charged = _FEE_AMOUNT.search(plain)
+        if charged is not None:
+            found.append(FeeStatement(sentence.strip(), _amount(charged)))
+        elif _NO_FEE.search(plain):
+            found.append(FeeStatement(sentence.strip(), Decimal(0)))
+        elif FEE_TERM in plain:
+            found.append(FeeStatement(sentence.strip(), None))
+    return found
+
+
+def states_fee(text: str) -> bool:
+    """Whether ``text`` (六, placeholders evaluated) states the 信息处理费.
+
+    The one decision behind both rule S1 and the document, which adds
+    :func:`fee_sentence` exactly when this is false: never a second sentence.
+    """
+    return bool(fee_statements(text))
 
 
 #: Characters that would break a one-line message or the terminal showing it:
