@@ -179,3 +179,24 @@ MAX_HTML_TABLE_COLUMNS: Final = 256
 #: table with more is no report table, and the rest of it is left out (with a
 #: note).
 MAX_HTML_TABLE_CELLS: Final = 20_000
+
+# -- auditing and aggregating many reports ---------------------------------------
+
+#: Most report files one ``govreport audit`` run checks.  A province's units
+#: publish a few thousand reports a year; 20,000 is several years of them, while
+#: an audit pointed at ``/`` by mistake stops with a clear entry instead of
+#: running for hours.  The files beyond it are named as not checked.
+MAX_AUDIT_FILES: Final = 20_000
+
+#: Most directory entries (files and folders) an audit walks looking for
+#: reports.  A folder of reports holds a few per report; a million entries is a
+#: whole disk, and the walk stops there with a clear entry.
+MAX_AUDIT_WALK_ENTRIES: Final = 1_000_000
+
+#: Most unit reports one ``govreport aggregate`` adds up.  A county has tens of
+#: units, a prefecture some hundreds; every unit is held in memory at once.
+MAX_AGGREGATE_UNITS: Final = 5_000
+
+#: Largest ``--expect`` list of unit names (bytes): one name per line, a few
+#: thousand names take well under 1 MB.
+MAX_EXPECT_FILE_BYTES: Final = 1024 * 1024
