@@ -1,0 +1,188 @@
+"""Reading a part of a page in document order: paragraphs and tables.
+
+Block elements (``p``, ``div``, ``h1``–``h6``, ``li``, ``tr``, ``td`` …) and
+``<br>`` end a paragraph; inline elements (``span``, ``font``, ``a``, Word's
+``<o:p>``) never split one, so digits Word spread over several ``<span>`` stay
+one number.  A data table becomes a :class:`Grid`: each cell's text is its
+paragraphs joined by "\\n" (a header printed one character per ``<p>`` reads
+"自\\n然\\n人").  A table nested inside a data table's cell is read on its
+own, right after the outer table, with a note; a table that frames content
+(:func:`~govreport.importing.htmltable.is_layout`) is read through as
+paragraphs, so a portal that wraps the whole article in one cell hides
+nothing.
+
+The walk keeps its own stack instead of recursing per element, so the depth
+of a page (libxml2 allows 256 levels) never comes near Python's recursion
+limit; it recurses only per nested table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from govreport.findings import Finding, Severity
+from govreport.importing.blocks import Cell, Grid
+from govreport.importing.htmlcharset import READER_NOTE
+from govreport.importing.htmldom import Element, Size, is_block, is_hidden, tag_of
+from govreport.importing.htmltable import Layout, Slot, is_layout, lay_out
+from govreport.importing.htmltext import clean
+
+
+@attrs.frozen
+class ParaItem:
+    """A paragraph, with the element that holds its first text (to locate it in the page)."""
+
+    text: str
+    element: Element
+
+
+@attrs.frozen
+class GridItem:
+    grid: Grid
+    element: Element  # the <table>
+
+
+Item = ParaItem | GridItem
+
+
+class _Flow:
+    """The paragraph being read, until a block boundary ends it."""
+
+    def __init__(self, emit: Callable[[str, Element], None]) -> None:
+        self._emit = emit
+        self._pieces: list[str] = []
+        self._owner: Element = None
+
+    def add(self, text: str | None, owner: Element) -> None:
+        if not text:
+            return
+        if self._owner is None and text.strip():
+            self._owner = owner
+        self._pieces.append(text)
+
+    def end(self) -> None:
+        if not self._pieces:
+            return
+        text = clean("".join(self._pieces))
+        if text:
+            self._emit(text, self._owner)
+        self._pieces.clear()
+        self._owner = None
+
+
+class Walker:
+    """Reads elements into :attr:`items`, numbering tables "表格1", "表格2" …"""
+
+    def __init__(self, sizes: dict[Element, Size], *, skip_hidden: bool) -> None:
+        self.items: list[Item] = []
+        self.notes: list[Finding] = []
+        self._sizes = sizes
+        self._skip_hidden = skip_hidden
+        self._tables = 0
+
+    def read(self, root: Element) -> None:
+        """Read ``root`` and everything in it (not its tail)."""
+        flow = _Flow(self._paragraph)
+        if tag_of(root) == "table":
+            self._table(root, flow)
+        else:
+            self._run(root, flow, None)
+        flow.end()
+
+    def _paragraph(self, text: str, owner: Element) -> None:
+        self.items.append(ParaItem(text, owner))
+
+    def _run(self, root: Element, flow: _Flow, nested: list[Element] | None) -> None:
+        """Read ``root``'s content into ``flow``.
+
+        Inside a data table's cell (``nested`` is a list) a nested table is
+        not read but put on that list, to be read after the outer table.
+        """
+        stack: list[tuple[Element, bool]] = [(root, False)]
+        while stack:
+            element, leaving = stack.pop()
+            if leaving:
+                if is_block(element):
+                    flow.end()
+                if element is not root:
+                    flow.add(element.tail, element.getparent())
+                continue
+            if element is not root and self._handled_alone(element, flow, nested):
+                flow.add(element.tail, element.getparent())
+                continue
+            if is_block(element):
+                flow.end()
+            flow.add(element.text, element)
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
+
+    def _handled_alone(self, element: Element, flow: _Flow, nested: list[Element] | None) -> bool:
+        """Read an element that is no container of the flow; False for one that is."""
+        tag = tag_of(element)
+        if not tag or (self._skip_hidden and is_hidden(element)):
+            return True
+        if tag == "br":
+            flow.end()
+            return True
+        if tag == "table":
+            flow.end()
+            if nested is None:
+                self._table(element, flow)
+            else:
+                nested.append(element)
+            return True
+        return False
+
+    def _table(self, table: Element, flow: _Flow) -> None:
+        layout = lay_out(table)
+        size = self._sizes.get(table, Size(0, 0, 0))
+        if is_layout(layout, size, self._sizes):
+            self._run(table, flow, None)
+            flow.end()
+            return
+        for element in layout.around:  # a browser shows them before the table
+            self._run(element, flow, None)
+            flow.end()
+        self._tables += 1
+        where = f"表格{self._tables}"
+        nested: list[tuple[int, Element]] = []
+        cells = tuple(self._cell(slot, nested) for slot in layout.slots)
+        self.notes.extend(self._problems(layout, where))
+        self.items.append(GridItem(Grid(cells, layout.n_rows, layout.n_cols, where), table))
+        for row, inner in nested:
+            self.notes.append(
+                Finding(
+                    READER_NOTE,
+                    Severity.INFO,
+                    f"{where}第{row + 1}行的单元格中嵌套了表格，已在{where}之后单独读出"
+                    f" (a table nested in a cell is read after the outer table)",
+                    "",
+                    f"{where}第{row + 1}行",
+                )
+            )
+            self._table(inner, flow)
+            flow.end()
+
+    def _cell(self, slot: Slot, nested: list[tuple[int, Element]]) -> Cell:
+        texts: list[str] = []
+        inner: list[Element] = []
+        flow = _Flow(lambda text, _owner: texts.append(text))
+        self._run(slot.element, flow, inner)
+        flow.end()
+        nested.extend((slot.row, table) for table in inner)
+        return Cell("\n".join(texts), slot.row, slot.col, slot.rowspan, slot.colspan)
+
+    @staticmethod
+    def _problems(layout: Layout, where: str) -> list[Finding]:
+        return [
+            Finding(
+                READER_NOTE,
+                Severity.WARNING,
+                f"{where}第{problem.row + 1}行：{problem.message}",
+                "",
+                f"{where}第{problem.row + 1}行",
+            )
+            for problem in layout.problems
+        ]
