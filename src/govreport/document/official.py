@@ -22,6 +22,7 @@ from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS, own_ordinal, secti
 from govreport.spec.headings import chinese_ordinal as ordinal
 from govreport.spec.wording import FEE_TERM, format_number, official_date
 from govreport.spec.wording import fee_sentence as _fee_sentence
+from govreport.spec.wording import states_fee
 
 __all__ = [
     "FEE_TERM",  # defined in govreport.spec.wording; importable from here as before
@@ -211,8 +212,9 @@ def fee_sentence(report: AnnualReport) -> str:
 
 def _other(ctx: BuildContext) -> Section:
     body = ctx.paragraphs(ctx.report.other.text)
-    # The fee is customarily stated even when zero; do not say it twice.
-    if not any(FEE_TERM in b.text for b in body):
+    # The fee is customarily stated even when zero; do not say it twice.  The
+    # decision is rule S1's (states_fee): "未发生收费情况" states it too.
+    if not states_fee("\n".join(b.text for b in body)):
         body = (*body, Paragraph(fee_sentence(ctx.report)))
     return Section("other", section_title("other"), blocks_of(body))
 

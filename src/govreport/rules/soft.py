@@ -1,26 +1,47 @@
-"""Customary content (warnings): 信息处理费 in 六, a real 五, no 规章 without the power."""
+"""Customary content (warnings): the 信息处理费 in 六, a real 五, no 规章 without the power."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govreport.model import resolve
+from govreport.model import AnnualReport, resolve
+from govreport.placeholders import PlaceholderError, context, render_text
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.spec.headings import official_heading
 from govreport.spec.proactive import DOCUMENT_COLUMNS, DOCUMENT_ROWS
 from govreport.spec.proactive import PREFIX as PROACTIVE
-from govreport.spec.wording import FEE_TERM, fee_sentence
+from govreport.spec.wording import (
+    FEE_TERM,
+    clip,
+    fee_sentence,
+    fee_statements,
+    format_number,
+    states_fee,
+)
 
 #: What 五 says when it says nothing.
 _EMPTY_ANSWERS = frozenset({"", "无", "暂无", "没有", "/"})
 
 
+def _other_text(report: AnnualReport) -> str:
+    """六 as the document prints it: placeholders evaluated (failing ones are P1's)."""
+    text = report.other.text
+    try:
+        return render_text(text, context(report)) if "{" in text else text
+    except PlaceholderError:
+        return text
+
+
 def check_fee_stated(ctx: RuleContext) -> Iterator[Finding]:
-    """S1: 六 states the 信息处理费 (国办函〔2020〕109号), even when zero."""
+    """S1: 六 states the 信息处理费 (国办函〔2020〕109号), even when zero.
+
+    "States" is :func:`states_fee`, the decision the document makes too:
+    when S1 warns, the document adds the sentence; when it does not, nothing.
+    """
     r = ctx.report
-    text = r.other.text.strip()
+    text = _other_text(r).strip()
     # An empty 六 is filled entirely by the builder's sentence: nothing to say.
-    if text and FEE_TERM not in text:
+    if text and not states_fee(text):
         sentence = fee_sentence(r.year, r.other.processing_fee)
         yield Finding.at(
             "S1",
@@ -29,6 +50,24 @@ def check_fee_stated(ctx: RuleContext) -> Iterator[Finding]:
             f"{official_heading('other')}未写明{FEE_TERM}收取情况；"
             f"生成文档时将自动补上一句：“{sentence}”。如需自行表述，请在正文中写明。",
         )
+
+
+def check_fee_amount(ctx: RuleContext) -> Iterator[Finding]:
+    """S5: an amount 六's text states (0 for "未收取") is the ``processing_fee`` given."""
+    r = ctx.report
+    fee = r.other.processing_fee
+    stated = [s for s in fee_statements(_other_text(r)) if s.amount is not None]
+    if not stated or any(s.amount == fee for s in stated):
+        return
+    first = stated[0]
+    said = f"收取{FEE_TERM}{format_number(first.amount)}元" if first.amount else f"未收取{FEE_TERM}"
+    yield Finding.at(
+        "S5",
+        Severity.WARNING,
+        "other.processing_fee",
+        f"{official_heading('other')}正文写明{said}（“{clip(first.sentence)}”），"
+        f"但填报的{FEE_TERM}为{format_number(fee)}元；请核对正文或填报金额。",
+    )
 
 
 def check_problems_present(ctx: RuleContext) -> Iterator[Finding]:
@@ -71,4 +110,5 @@ RULES: tuple[Rule, ...] = (
     Rule("S1", "六、其他需要报告的事项写明信息处理费", check_fee_stated),
     Rule("S2", "五、存在的主要问题及改进情况不为空", check_problems_present),
     Rule("S3", "无规章制定权的机关规章填0", check_rules_power),
+    Rule("S5", f"六、其他需要报告的事项所述{FEE_TERM}与填报金额一致", check_fee_amount),
 )
