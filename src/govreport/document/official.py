@@ -20,9 +20,8 @@ from govreport.model import AnnualReport, ListStyle, TextPart, resolve
 from govreport.spec.grid import CellSpec
 from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS, own_ordinal, section_title
 from govreport.spec.headings import chinese_ordinal as ordinal
-from govreport.spec.wording import FEE_TERM, format_number, official_date
+from govreport.spec.wording import FEE_TERM, format_number, official_date, states_fee
 from govreport.spec.wording import fee_sentence as _fee_sentence
-from govreport.spec.wording import states_fee
 
 __all__ = [
     "FEE_TERM",  # defined in govreport.spec.wording; importable from here as before
