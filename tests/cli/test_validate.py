@@ -193,7 +193,10 @@ def test_last_years_problems_carry_last_years_file_name(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     last = tmp_path / "last.yaml"
-    last.write_text(PREVIOUS.replace("results: {}", "results: {}\nbogus: 1"), encoding="utf-8")
+    # 双浦镇's own 2023 file (--previous refuses another agency's or year's).
+    shuangpu_2023 = PREVIOUS.replace("某某镇人民政府", "杭州市西湖区双浦镇人民政府")
+    shuangpu_2023 = shuangpu_2023.replace("2024", "2023").replace("2025", "2024")
+    last.write_text(shuangpu_2023.replace("results: {}", "results: {}\nbogus: 1"), encoding="utf-8")
     this = EXAMPLES / "shuangpu-2024.yaml"
     for command in ("validate", "render"):
         args = [command, str(this), "--previous", str(last)]

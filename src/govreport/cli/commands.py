@@ -21,6 +21,7 @@ from govreport.fileio import write_all
 from govreport.io import LoadResult, format_problem, save_report, skeleton
 from govreport.model import AdminLevel, AnnualReport
 from govreport.rules.base import Finding, Severity
+from govreport.rules.previous import check_previous
 from govreport.rules.report import format_finding, has_errors, sort_findings
 
 #: Control characters, surrogates (undecodable bytes), line and paragraph separators.
@@ -81,6 +82,13 @@ def _all_findings(
     found = [(loaded.source, f) for f in loaded.problems]
     prev_report = None
     if previous is not None:
+        # Refused with both files named (exit 2); Engine.validate checks the same.
+        check_previous(
+            loaded.report,
+            previous.report,
+            report_file=loaded.source,
+            previous_file=previous.source,
+        )
         # Problems of last year's file are reported too (with that file's name),
         # but only its errors matter for this year's exit status when they stop R6.
         found += [(previous.source, f) for f in previous.problems]

@@ -49,6 +49,7 @@ from govreport.plugins.loading import (
 )
 from govreport.plugins.registry import DuplicateNameError, Registry
 from govreport.rules.base import Rule, RuleContext
+from govreport.rules.previous import check_previous
 from govreport.rules.report import has_errors, sort_findings
 
 __all__ = [  # the records and the switch live in loading; their old home still works
@@ -324,10 +325,15 @@ class Engine:
 
         The totals the report's source stated (``report.stated_totals``) are
         checked against the computed ones; ``stated`` adds to or overrides them.
+        A ``previous`` that is not this agency's report of ``report.year - 1``
+        raises :class:`~govreport.rules.previous.PreviousReportMismatchError`.
         A rule that raises does not stop the others: it becomes one finding
         (code ``PLUGIN``) naming the rule and its plugin, so a report checked by
         a broken rule is never called clean.
         """
+        if previous is not None:
+            # Another agency's report, or another year's, would make R6 and S4 nonsense.
+            check_previous(report, previous)
         ctx = RuleContext(report, previous, {**report.stated_totals, **(stated or {})})
         findings: list[Finding] = []
         for code, rule in self.rules.items():
