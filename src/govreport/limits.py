@@ -160,6 +160,29 @@ MAX_LIST_ITEMS: Final = 1_000
 #: room for embedded images while a symlink to /dev/zero stops at once.
 MAX_IMPORT_FILE_BYTES: Final = 20 * 1024 * 1024
 
+#: Most pages of a PDF read as a report.  A report has 5–20 pages, one with
+#: appendices perhaps 60; a longer PDF is some other document (a yearbook, a
+#: gazette), refused before its pages are parsed.
+MAX_IMPORT_PAGES: Final = 200
+
+#: Seconds reading one PDF may take.  A report of 10 pages reads in 1–3 s, 200
+#: pages in about a minute; a file crafted to make the parser crawl (millions
+#: of drawing operators) is stopped here.  The PDF is parsed in a child
+#: process, so the bound holds even inside the parser.
+MAX_IMPORT_SECONDS: Final = 120.0
+
+#: Address space of the child process that parses a PDF (bytes).  Reading a
+#: report takes about 200 MB; a compressed stream that inflates to gigabytes (a
+#: “zip bomb” of 20 MB) stops here with a clear message instead of exhausting
+#: the machine's memory.
+MAX_IMPORT_MEMORY_BYTES: Final = 2 * 1024 * 1024 * 1024
+
+#: Most ruling lines (joined) on one PDF page considered for tables.  Table 三
+#: has about 45; the cells are found by crossing every vertical with every
+#: horizontal line, so a page of 100,000 hairlines is read as text only (with
+#: a note) instead of taking minutes.
+MAX_IMPORT_PAGE_RULES: Final = 2_000
+
 #: Widest ``colspan`` of an HTML table cell read as printed.  Table 四 of the
 #: format has 15 columns and the widest merged cell spans 10; a larger span is
 #: clipped (with a note) so that ``colspan=1000000`` cannot make a huge grid.
@@ -179,6 +202,21 @@ MAX_HTML_TABLE_COLUMNS: Final = 256
 #: table with more is no report table, and the rest of it is left out (with a
 #: note).
 MAX_HTML_TABLE_CELLS: Final = 20_000
+
+#: Most characters of one table drawn by the text output that is read back.
+#: Table 三 drawn 1,000 columns wide (the widest the output allows) has about
+#: 60,000; the reader holds a table as one entry per display column, so a
+#: bigger one is left out (with a note) instead of costing memory.
+MAX_IMPORT_TEXT_TABLE_CHARS: Final = 1_000_000
+
+#: Most grid columns of a Word table read as printed.  Word itself allows 63
+#: and table 四 has 15; ``w:gridSpan="1000000"`` is clipped here (with a note)
+#: so that it cannot make a huge grid.
+MAX_DOCX_TABLE_COLUMNS: Final = 64
+
+#: Most cells read from one Word table.  Table 三 has about 220; the rest of a
+#: larger table is left out (with a note).
+MAX_DOCX_TABLE_CELLS: Final = 20_000
 
 # -- auditing and aggregating many reports ---------------------------------------
 
@@ -200,3 +238,9 @@ MAX_AGGREGATE_UNITS: Final = 5_000
 #: Largest ``--expect`` list of unit names (bytes): one name per line, a few
 #: thousand names take well under 1 MB.
 MAX_EXPECT_FILE_BYTES: Final = 1024 * 1024
+
+#: Most positions (rows × columns) of one printed table the mapper reads as an
+#: official table.  Table 三 has 280 and table 四 60; a larger grid is page
+#: layout, not a report table, and is left out with a note, so a reader's huge
+#: grid cannot cost the mapper time or memory.
+MAX_IMPORT_GRID_POSITIONS: Final = 10_000
