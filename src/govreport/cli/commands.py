@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import click
 
+from govreport import spec
 from govreport.cli.common import (
     EXIT_FINDINGS,
     engine,
@@ -19,10 +21,11 @@ from govreport.cli.common import (
 )
 from govreport.fileio import write_all
 from govreport.io import LoadResult, format_problem, save_report, skeleton
-from govreport.model import AdminLevel, AnnualReport
+from govreport.model import AdminLevel, AnnualReport, resolve
 from govreport.rules.base import Finding, Severity
 from govreport.rules.previous import check_previous
 from govreport.rules.report import format_finding, has_errors, sort_findings
+from govreport.spec.wording import format_number
 
 #: Control characters, surrogates (undecodable bytes), line and paragraph separators.
 _BREAKS = frozenset({"Cc", "Cs", "Zl", "Zp"})
@@ -262,6 +265,30 @@ def render(
         rendered.append((out_dir / f"{data_file.stem}{fmt.extension}", data))
     for target in write_all(rendered):
         click.echo(f"已生成 (written)：{target}")
+    # Only --force gets here with a wrong stated total (R1, R2, R4 are errors):
+    # the document prints the computed one, and says so cell by cell.
+    for path, stated, computed in _replaced_totals(loaded.report):
+        click.echo(
+            f"{data_file.name}: [按计算值印出] {spec.location_of(path)} ({path})："
+            f"数据文件填报{format_number(stated)}，报告中印为计算值{format_number(computed)} "
+            f"(stated {format_number(stated)}, printed as computed {format_number(computed)})",
+            err=True,
+        )
+
+
+def _replaced_totals(report: AnnualReport) -> list[tuple[str, int | Decimal, int | Decimal]]:
+    """(path, stated, computed) of every stated total the document prints otherwise.
+
+    The model computes every total and the document prints those; what the
+    source stated is kept in ``report.stated_totals``.  In table order.
+    """
+    order = {c.path: i for i, c in enumerate(c for t in spec.tables().values() for c in t.cells)}
+    replaced = [
+        (path, stated, computed)
+        for path, stated in report.stated_totals.items()
+        if (computed := resolve(report, path)) != stated
+    ]
+    return sorted(replaced, key=lambda item: (order.get(item[0], len(order)), item[0]))
 
 
 @click.command()
