@@ -86,6 +86,23 @@ EXIT_STATUSES: dict[str, dict[int, str]] = {
         EXIT_UNREADABLE: "the data file cannot be read; the target is not .yaml, .yml, .json "
         "or .toml; or a " + _USAGE_TEXT,
     },
+    "govreport audit": {
+        OK: "no report has errors and every file could be read (with `--strict`, no warnings "
+        "either)",
+        EXIT_FINDINGS: "a report has errors, or a file or path cannot be read (it is listed with "
+        "the reason and the others are checked); with `--strict`, warnings too",
+        USAGE: _USAGE_TEXT + "; or a `--json`, `--csv` or `--annotate` target that cannot be "
+        "written",
+    },
+    "govreport aggregate": {
+        OK: "the aggregate was written (or printed); with `--check`, the tables equal the sum "
+        "of the units",
+        EXIT_FINDINGS: "with `--check`, a cell differs, a listed unit is missing, or a unit is "
+        "of another year or given twice; without it, such a unit or a data file with errors: "
+        "nothing is written",
+        EXIT_UNREADABLE: "the parent, a unit or the `--expect` list cannot be read; or a "
+        + _USAGE_TEXT,
+    },
     "govreport plugins": {
         OK: "the list was printed, including plugins that failed to load",
         USAGE: _USAGE_TEXT,

@@ -138,6 +138,13 @@ SCENARIOS: dict[tuple[str, int], Scenario] = {
     ("govreport convert", 0): lambda t: ["convert", str(EXAMPLE), str(t / "x.json")],
     ("govreport convert", 1): lambda t: ["convert", str(_broken(t)), str(t / "x.json")],
     ("govreport convert", 2): lambda t: ["convert", str(t / "missing.yaml"), str(t / "x.json")],
+    ("govreport audit", 0): lambda t: ["audit", str(EXAMPLE)],
+    ("govreport audit", 1): lambda t: ["audit", str(_broken(t))],
+    ("govreport audit", 2): lambda t: ["audit"],
+    ("govreport aggregate", 0): lambda t: ["aggregate", str(EXAMPLE), str(EXAMPLE)],
+    # The same unit twice: summed once, and an error.
+    ("govreport aggregate", 1): lambda t: ["aggregate", "--check", *[str(EXAMPLE)] * 3],
+    ("govreport aggregate", 2): lambda t: ["aggregate", str(EXAMPLE), str(t / "missing.yaml")],
     ("govreport plugins", 0): lambda t: ["plugins"],
     ("govreport plugins", 2): lambda t: ["plugins", "--no-such-option"],
     ("govreport template", 0): lambda t: ["template", "--help"],

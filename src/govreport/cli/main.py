@@ -17,6 +17,8 @@ from typing import Any
 import click
 
 from govreport import __version__
+from govreport.cli.aggregate import aggregate_command
+from govreport.cli.audit import audit
 from govreport.cli.commands import convert, new, render, validate
 from govreport.cli.importing import import_command
 from govreport.cli.plugins import plugins
@@ -42,7 +44,17 @@ def cli(debug: bool) -> None:
     """
 
 
-for command in (new, validate, render, convert, import_command, plugins, template_group):
+for command in (
+    new,
+    validate,
+    render,
+    convert,
+    import_command,
+    audit,
+    aggregate_command,
+    plugins,
+    template_group,
+):
     cli.add_command(command)
 
 
