@@ -94,25 +94,23 @@ def plain_lines(result: AuditResult) -> list[str]:
 
 
 def rich_table(result: AuditResult) -> Table:
-    table = Table(title="核查结果 (audit)", caption=totals_line(result), show_lines=False)
-    for header, justify in (
-        ("报告文件 (file)", "left"),
-        ("机关 (agency)", "left"),
-        ("年度 (year)", "right"),
-        ("结论 (verdict)", "left"),
-        ("错误 (errors)", "right"),
-        ("警告 (warnings)", "right"),
-        ("首个问题 (first problem)", "left"),
-    ):
-        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
-    for audit in result.reports:
-        row = summary_row(audit)
-        style = _STYLES[row.status]
+    rows = [summary_row(a) for a in result.reports]
+    table = Table(title="核查结果 (audit)", caption=totals_line(result))
+    # The file names and agencies keep their width; the first problem wraps.
+    widest = max((len(r.file) for r in rows), default=0)
+    table.add_column("报告文件\n(file)", min_width=min(widest, 40), overflow="fold")
+    table.add_column("机关\n(agency)", overflow="fold")
+    table.add_column("年度\n(year)", justify="right", no_wrap=True)
+    table.add_column("结论\n(verdict)", no_wrap=True)
+    table.add_column("错误\n(errors)", justify="right", no_wrap=True)
+    table.add_column("警告\n(warnings)", justify="right", no_wrap=True)
+    table.add_column("首个问题\n(first problem)", ratio=1, overflow="fold")
+    for row in rows:
         table.add_row(
             Text(row.file),
             Text(row.agency),
             Text(row.year),
-            Text(row.status.label, style=style),
+            Text(row.status.label, style=_STYLES[row.status]),
             Text(str(row.errors), style="red" if row.errors else ""),
             Text(str(row.warnings), style="yellow" if row.warnings else ""),
             Text(row.first),
