@@ -150,3 +150,22 @@ def test_to_dict_with_evidence_is_json() -> None:
             "report": "",
         }
     ]
+
+
+def test_a_narrative_figure_is_set_against_the_tables_cells() -> None:
+    r = sample_report()
+    text = "全年共收到政府信息公开申请 17 件。"
+    report = attrs.evolve(r, overview=attrs.evolve(r.overview, on_request=text))
+    f = _only(_run(report, code="N1"))
+    ev = f.evidence
+    assert ev is not None
+    assert ev.formula.startswith("正文所述数 = 一、本年新收政府信息公开申请数量总计（或")
+    (said,) = ev.left
+    assert (said.path, said.value, said.location) == (
+        "overview.on_request",
+        17,
+        "一、总体情况/（二）依申请公开",
+    )
+    (cell,) = ev.right
+    assert (cell.path, cell.value, cell.stated) == ("applications.received.total", 218, False)
+    assert ev.difference == 17 - 218

@@ -77,6 +77,8 @@ def test_a_folder_gets_the_right_verdict_for_each_report(folder: Path) -> None:
     ]
     (n1,) = by["reports/seventeen.yaml"]["findings"]
     assert "17" in n1["message"] and "95" in n1["message"]
+    assert [c["value"] for c in n1["evidence"]["left"]] == [17]
+    assert [c["value"] for c in n1["evidence"]["right"]] == [95]
     assert "YAML" in by["reports/broken.yaml"]["findings"][0]["message"]
 
 

@@ -10,8 +10,10 @@ Placeholders are evaluated first, so a paragraph that quotes the table through
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
-from govreport.model import AnnualReport
+from govreport.findings import Evidence, EvidenceCell
+from govreport.model import AnnualReport, resolve
 from govreport.placeholders import PlaceholderError, context, render_text
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.rules.quotes import Direction, Quantity, Quote, quotes
@@ -31,7 +33,19 @@ _NORMATIVE = DOCUMENT_ROWS.of("normative_documents").text
 #: Clause shown in the message, cut to this many characters.
 _CLAUSE_CHARS = 40
 
-Accepted = list[tuple[int, str]]  # (value, how the table says it)
+
+class Reading(NamedTuple):
+    """One way the table gives a quoted figure: the value, in words, and its cells."""
+
+    value: int
+    how: str
+    paths: tuple[str, ...]  # the table cells that add up to ``value``
+
+
+Accepted = list[Reading]
+
+_APPS = "applications"
+_RL = "review_litigation"
 
 
 def _accepted(report: AnnualReport, quote: Quote) -> Accepted:
@@ -39,30 +53,78 @@ def _accepted(report: AnnualReport, quote: Quote) -> Accepted:
     rl = report.review_litigation
     if quote.quantity is Quantity.APPLICATIONS:
         # "收到N件" is sometimes 新收 + 上年结转: either is right.
+        received = f"{_APPS}.received.total"
         return [
-            (a.received.total, f"{_RECEIVED}{_TOTAL}"),
-            (a.handled.total, f"{_RECEIVED}与{_CARRIED_OVER}之和"),
+            Reading(a.received.total, f"{_RECEIVED}{_TOTAL}", (received,)),
+            Reading(
+                a.handled.total,
+                f"{_RECEIVED}与{_CARRIED_OVER}之和",
+                (received, f"{_APPS}.carried_over.total"),
+            ),
         ]
     if quote.quantity is Quantity.COMPLETED:
-        return [(a.results.total.total, f"{RESULTS.label}{RESULTS_TOTAL.label}")]
+        return [
+            Reading(
+                a.results.total.total,
+                f"{RESULTS.label}{RESULTS_TOTAL.label}",
+                (f"{_APPS}.results.total.total",),
+            )
+        ]
     if quote.quantity is Quantity.CARRIED:
-        over = (a.carried_over.total, f"{_CARRIED_OVER}{_TOTAL}")
-        forward = (a.carried_forward.total, f"{_CARRIED_FORWARD}{_TOTAL}")
+        over = Reading(
+            a.carried_over.total, f"{_CARRIED_OVER}{_TOTAL}", (f"{_APPS}.carried_over.total",)
+        )
+        forward = Reading(
+            a.carried_forward.total,
+            f"{_CARRIED_FORWARD}{_TOTAL}",
+            (f"{_APPS}.carried_forward.total",),
+        )
         if quote.direction is Direction.OVER:
             return [over]
         if quote.direction is Direction.FORWARD:
             return [forward]
         return [over, forward]
     if quote.quantity is Quantity.REVIEW:
-        return [(rl.review.total, f"{group('review').text}{REVIEW_TOTAL.text}")]
+        return [
+            Reading(
+                rl.review.total,
+                f"{group('review').text}{REVIEW_TOTAL.text}",
+                (f"{_RL}.review.total",),
+            )
+        ]
     if quote.quantity in (Quantity.RULES, Quantity.NORMATIVE_DOCUMENTS):
         key, label = DOCUMENT_ROWS.of(quote.quantity.value)
         counts = getattr(report.proactive, key)
         return [
-            (getattr(counts, column), f"{label}{DOCUMENT_COLUMNS.of(column).text}")
+            Reading(
+                getattr(counts, column),
+                f"{label}{DOCUMENT_COLUMNS.of(column).text}",
+                (f"proactive.{key}.{column}",),
+            )
             for column in quote.columns
         ]
-    return [(rl.litigation_total, f"{LITIGATION}（两类起诉）{REVIEW_TOTAL.text}之和")]
+    return [
+        Reading(
+            rl.litigation_total,
+            f"{LITIGATION}（两类起诉）{REVIEW_TOTAL.text}之和",
+            (f"{_RL}.litigation_direct.total", f"{_RL}.litigation_after_review.total"),
+        )
+    ]
+
+
+def _evidence(report: AnnualReport, path: str, quote: Quote, accepted: Accepted) -> Evidence:
+    """The figure in the text against the table's first reading of it."""
+    first = accepted[0]
+    others = "".join(f"（或{r.how}）" for r in accepted[1:])
+    # 总计 cells are computed by the model; 表二's cells are as the file gives them.
+    cells = tuple(
+        EvidenceCell.at(p, resolve(report, p), stated=not p.endswith(".total")) for p in first.paths
+    )
+    return Evidence.of(
+        f"正文所述数 = {first.how}{others}",
+        (EvidenceCell.at(path, quote.value),),
+        cells,
+    )
 
 
 def _rendered(report: AnnualReport) -> Iterator[tuple[str, str]]:
@@ -82,9 +144,9 @@ def _checker(code: str, quantity: Quantity) -> Callable[[RuleContext], Iterator[
                 if quote.quantity is not quantity:
                     continue
                 accepted = _accepted(report, quote)
-                if any(quote.value == value for value, _ in accepted):
+                if any(quote.value == r.value for r in accepted):
                     continue
-                table = "，或".join(f"{how}为{value}" for value, how in accepted)
+                table = "，或".join(f"{r.how}为{r.value}" for r in accepted)
                 clause = quote.clause[:_CLAUSE_CHARS] + (
                     "…" if len(quote.clause) > _CLAUSE_CHARS else ""
                 )
@@ -94,6 +156,7 @@ def _checker(code: str, quantity: Quantity) -> Callable[[RuleContext], Iterator[
                     path,
                     f"正文“{clause}”写的是{quote.value}，但表中{table}；请核对正文或表格，"
                     "也可改用占位符引用表中数字。",
+                    evidence=_evidence(report, path, quote, accepted),
                 )
 
     check.__name__ = f"check_{quantity.value}"
