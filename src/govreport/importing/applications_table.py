@@ -282,10 +282,20 @@ def _write(bodies: list[_Body], sheet: Sheet, notes: Notes, *, trial: bool) -> d
             )
             continue
         rows[key] = _row_values(body, key, sheet)
+    collapsed = {b.group for b in bodies if b.group in COLLAPSIBLE and not b.leaf}
     for key in _LEAF_ORDER:
         if key not in rows:
+            # The sub-rows of a group printed as one row: said by its note (M11).
+            said = any(key.startswith(f"{group}.") for group in collapsed)
+            if not said:
+                notes.warn(
+                    codes.ROW_MISSING,
+                    f"表格中未找到“{LEAVES[key]}”一行，该行留空 (row not found; left empty)",
+                    path=f"{PREFIX}.{key}",
+                    location=_chain(key),
+                )
             for col in _COLUMN_KEYS:
-                sheet.lack(f"{PREFIX}.{key}.{col}", "", "表格中未找到该行")
+                sheet.lack(f"{PREFIX}.{key}.{col}", "", "", said=True)
             rows[key] = [None] * len(_COLUMN_KEYS)
     sheet.end()
     return _nest(rows)
@@ -310,16 +320,16 @@ def _collapsed(body: _Body, group: str, key: str, notes: Notes, *, trial: bool) 
     if trial:
         notes.info(
             codes.COLLAPSED_ROW,
-            f"2019年试行格式中“{label}”只有一行，其数字读入“{LEAVES[key]}” "
-            "(the trial format has one row; its numbers go to 3.其他)",
+            f"2019年试行格式中“{label}”只有一行，其数字读入“{LEAVES[key]}”，"
+            f"其余分项留空 (the trial format has one row; its numbers go to 3.其他)",
             path=f"{PREFIX}.{key}",
             location=where,
         )
     else:
         notes.warn(
             codes.COLLAPSED_ROW,
-            f"“{label}”印为一行，未印出分项（{subrows}）；其数字读入“{LEAVES[key]}” "
-            "(printed as one row without its sub-rows; its numbers go to 3.其他)",
+            f"“{label}”印为一行，未印出分项（{subrows}）；其数字读入“{LEAVES[key]}”，"
+            "其余分项留空 (printed as one row without its sub-rows; its numbers go to 3.其他)",
             path=f"{PREFIX}.{key}",
             location=where,
         )

@@ -18,11 +18,11 @@ _FIELDS: Final[dict[str, re.Pattern[str]]] = {
     "postcode": re.compile(rf"(?:邮政编码|邮编)\s*[:：]?\s*([{_DIGIT}]{{6}})(?![{_DIGIT}])"),
     "phone": re.compile(
         rf"(?<!传真)(?:联系电话|咨询电话|办公电话|电话)(?:号码)?\s*[:：]?\s*"
-        rf"([{_DIGIT}][{_DIGIT}\-－—()（） ]*[{_DIGIT}]"
+        rf"([(（]?[{_DIGIT}][{_DIGIT}\-－—()（） ]*[{_DIGIT}]"
         rf"(?:\s*[、/或]\s*[{_DIGIT}][{_DIGIT}\-－— ]*[{_DIGIT}])*)"
     ),
     "fax": re.compile(
-        rf"传真(?:电话|号码)?\s*[:：]?\s*([{_DIGIT}][{_DIGIT}\-－—()（） ]*[{_DIGIT}])"
+        rf"传真(?:电话|号码)?\s*[:：]?\s*([(（]?[{_DIGIT}][{_DIGIT}\-－—()（） ]*[{_DIGIT}])"
     ),
     "email": re.compile(
         r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|Email)\s*[:：]?\s*"

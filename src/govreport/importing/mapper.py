@@ -78,7 +78,12 @@ def map_source(source: Source) -> Imported:
     data["signed"] = bool(closing.signatory)
     data["signatory"] = closing.signatory
     if not closing.signatory:
-        notes.info(codes.SIGNATURE, "文末未印出落款（署名），不添加 (no signature printed)")
+        notes.info(
+            codes.SIGNATURE,
+            "文末未印出落款（署名），不添加 (no signature printed)",
+            path="signatory",
+            location=spec.location_of("signatory"),
+        )
     data["opening"] = "\n".join(opening)
     _narratives(data, sections, notes)
     tables = read_tables(blocks, notes)

@@ -28,7 +28,7 @@ _LEAD_IN: Final = re.compile(
     r"^(?P<head>[（(][一二三四五六七八九十]+[）)][^。：:，,；;！!？?\n]{1,30}?)[。：:]\s*(?P<rest>\S.*)$",
     re.S,
 )
-_PAUSES: Final = re.compile(r"[，,；;！!？?]")
+_PAUSES: Final = re.compile(r"[，,；;！!？?：:]")
 
 
 @attrs.frozen

@@ -101,12 +101,14 @@ class Sheet:
                 location=place(_label(path), where),
             )
 
-    def lack(self, path: str, where: str, why: str) -> None:
-        """A cell of the format that the printed table does not have."""
+    def lack(self, path: str, where: str, why: str, *, said: bool = False) -> None:
+        """A cell of the format that the printed table does not have (``said``: noted already)."""
         if self.has(path):
             return
         self.missing.add(path)
         self.values[path] = None
+        if said:
+            return
         self.notes.warn(
             codes.ROW_MISSING,
             f"{why}，该单元格未读入，留空 (cell not found; left empty)",

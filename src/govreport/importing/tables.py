@@ -21,7 +21,7 @@ from govreport.importing import labels as lab
 from govreport.importing import notes as codes
 from govreport.importing.blocks import Block, Grid
 from govreport.importing.notes import Notes, place, quoted
-from govreport.importing.rows import fits, rows_of
+from govreport.importing.rows import fits, is_value, rows_of
 from govreport.importing.sheet import Sheet
 from govreport.importing.trial2019 import TITLE as TRIAL_TITLE
 from govreport.importing.trial2019 import UNFILLED
@@ -40,17 +40,34 @@ def _vocabularies() -> dict[str, frozenset[str]]:
     }
 
 
+def _texts(grid: Grid) -> set[str]:
+    return {lab.corrected(lab.normalise(c.text))[0] for c in grid.cells}
+
+
 def classify(grid: Grid) -> str | None:
     """Which official table ``grid`` is (by the labels it holds), or None."""
     if not fits(grid):
         return None
-    texts = {lab.corrected(lab.normalise(c.text))[0] for c in grid.cells}
+    texts = _texts(grid)
     scores = sorted(
         ((len(texts & vocabulary), key) for key, vocabulary in _vocabularies().items()),
         reverse=True,
     )
     (best, key), (second, _) = scores[0], scores[1]
     return key if best >= _FEWEST_LABELS and best > second else None
+
+
+def continues(grid: Grid, key: str) -> bool:
+    """Whether ``grid``, right after table ``key``, can be its continuation.
+
+    It can if it holds a label of that table, or no label at all (values only):
+    a Grid with labels of its own (序号, 事项) is some other table.
+    """
+    if not fits(grid):
+        return False
+    if _texts(grid) & _vocabularies()[key]:
+        return True
+    return all(is_value(c) for c in grid.cells)
 
 
 @attrs.frozen
@@ -72,7 +89,7 @@ def grids_by_table(blocks: Sequence[Block], notes: Notes) -> dict[str, list[tupl
             continue
         number += 1
         key = classify(block)
-        if key is None and previous is not None and fits(block):
+        if key is None and previous is not None and continues(block, previous):
             key = previous  # no labels of its own, right after a table: its continuation
         if key is None:
             _not_official(block, number, notes)

@@ -20,10 +20,12 @@ from govreport.importing.dates import find_date
 #: The words every title ends with, in any of its variants.
 _TAIL: Final = r"政府信息公开(?:工作)?(?:的)?年(?:度)?(?:工作)?报告"
 _YEAR: Final = r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
-_AGENCY_FIRST: Final = re.compile(rf"^(?P<agency>.*?)(?:关于)?{_YEAR}(?:度)?{_TAIL}$")
-_YEAR_FIRST: Final = re.compile(rf"^{_YEAR}(?P<agency>.+?){_TAIL}$")
+#: An agency's name: no pause, no mark of running text or of a portal's path.
+_NAME: Final = r"[^，,。；;:：>＞|/\\、！!？?]"
+_AGENCY_FIRST: Final = re.compile(rf"^(?P<agency>{_NAME}{{0,40}}?)(?:关于)?{_YEAR}(?:度)?{_TAIL}$")
+_YEAR_FIRST: Final = re.compile(rf"^{_YEAR}(?P<agency>{_NAME}{{1,40}}?){_TAIL}$")
 _TITLE_PART: Final = re.compile(rf".*?{_TAIL}")
-_BRACKETS: Final = str.maketrans("", "", "《》〈〉<>\u3000 \t\n\r\u00a0")
+_BRACKETS: Final = str.maketrans("", "", "《》〈〉\u3000 \t\n\r\u00a0")
 #: A title is short; a longer paragraph is running text that names the report.
 _LONGEST_TITLE: Final = 80
 
