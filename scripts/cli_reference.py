@@ -86,6 +86,15 @@ EXIT_STATUSES: dict[str, dict[int, str]] = {
         EXIT_UNREADABLE: "the data file cannot be read; the target is not .yaml, .yml, .json "
         "or .toml; or a " + _USAGE_TEXT,
     },
+    "govreport import": {
+        OK: "the data file was written; the report's own arithmetic errors are listed but do "
+        "not fail an import (they are what the agency published)",
+        EXIT_FINDINGS: "the data file was written, but part of the report could not be read "
+        "(an error the import noted, or a value the data file refuses): the places are listed",
+        EXIT_UNREADABLE: "the published file cannot be read (missing, not HTML, Word, PDF or "
+        "text, a scan without a text layer, too large) or the data file cannot be written; or "
+        "a " + _USAGE_TEXT,
+    },
     "govreport audit": {
         OK: "no report has errors and every file could be read (with `--strict`, no warnings "
         "either)",

@@ -57,8 +57,10 @@ LAYERS: dict[str, frozenset[str]] = {
     "document": frozenset({"spec", "model", "findings", "errors", "placeholders"}),
     "outputs": _NEUTRAL | {"document"},
     # Readers of published reports and the mapper onto the data file's shape:
-    # they produce plain data (and findings), as any loader does.
-    "importing": _NEUTRAL | {"io"},
+    # they produce plain data (and findings), as any loader does.  Reading our
+    # own outputs back uses their layout knowledge (the text output's column
+    # widths, the Word package's bounds), so importing sits above outputs.
+    "importing": _NEUTRAL | {"io", "outputs", "document"},
     # The hook specifications and contribution types plugins implement.
     "plugin_api": _NEUTRAL | _SERVICES,
     # The modules that register the built-in rules, sections and formats.

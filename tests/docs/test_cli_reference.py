@@ -123,6 +123,13 @@ def _exported(tmp_path: Path) -> Path:
     return target
 
 
+def _published(tmp_path: Path) -> Path:
+    """The example as a published HTML page, rendered by govreport itself."""
+    assert main(["render", str(EXAMPLE), "-f", "html", "-o", str(tmp_path)]) == 0
+    (page,) = tmp_path.glob("*.html")
+    return page
+
+
 Scenario = Callable[[Path], list[str]]
 SCENARIOS: dict[tuple[str, int], Scenario] = {
     ("govreport", 0): lambda t: ["--version"],
@@ -138,6 +145,9 @@ SCENARIOS: dict[tuple[str, int], Scenario] = {
     ("govreport convert", 0): lambda t: ["convert", str(EXAMPLE), str(t / "x.json")],
     ("govreport convert", 1): lambda t: ["convert", str(_broken(t)), str(t / "x.json")],
     ("govreport convert", 2): lambda t: ["convert", str(t / "missing.yaml"), str(t / "x.json")],
+    ("govreport import", 0): lambda t: ["import", str(_published(t)), "-o", str(t / "x.yaml")],
+    ("govreport import", 1): lambda t: ["import", str(_broken(t)), "-o", str(t / "x.yaml")],
+    ("govreport import", 2): lambda t: ["import", str(t / "missing.html"), "-o", str(t / "x.yaml")],
     ("govreport audit", 0): lambda t: ["audit", str(EXAMPLE)],
     ("govreport audit", 1): lambda t: ["audit", str(_broken(t))],
     ("govreport audit", 2): lambda t: ["audit"],

@@ -46,7 +46,6 @@ def import_command(ctx: click.Context, published: Path, output: Path) -> None:
     )
     # Arithmetic errors are what the agency published (audit's business); an
     # import that could not read its input fully is the importer's, and says so.
-    failed = not loaded.ok or any(
-        f.severity is Severity.ERROR and f.code.startswith("I") for f in findings
-    )
+    notes = report.source.notes if report.source else ()
+    failed = not loaded.ok or any(note.severity == "error" for note in notes)
     ctx.exit(EXIT_FINDINGS if failed else 0)

@@ -71,6 +71,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "govreport.outputs.html.plugin",
     "govreport.outputs.docx.plugin",
     "govreport.outputs.pdf",
+    "govreport.importing.plugin",
 )
 
 #: The hooks that take a ``register`` callback: every ``govreport_register_*`` spec.
