@@ -35,3 +35,11 @@ def test_import_notes_are_reported_on_every_check() -> None:
     assert len(findings) == 1
     assert findings[0].severity is govreport.Severity.WARNING
     assert "page.html" in findings[0].message and "（六）其他处理印成一行" in findings[0].message
+
+
+def test_five_written_as_parts_is_not_empty() -> None:
+    from govreport.model import TextPart
+
+    written = ProblemsAndImprovements(parts=(TextPart(heading="", text="一是人手不足。"),))
+    assert _codes(zero_report(problems=written), "S2") == []
+    assert [p for p, _ in _codes(zero_report(), "S2")] == ["problems"]

@@ -73,7 +73,8 @@ def check_fee_amount(ctx: RuleContext) -> Iterator[Finding]:
 def check_problems_present(ctx: RuleContext) -> Iterator[Finding]:
     """S2: 五 is not empty or a bare "无"."""
     p = ctx.report.problems
-    parts = (p.problems_intro, *p.problems, p.improvements_intro, *p.improvements)
+    written = (part.heading + part.text for part in p.parts)  # 五 as an import read it
+    parts = (p.problems_intro, *p.problems, p.improvements_intro, *p.improvements, *written)
     text = "".join(parts).strip().rstrip("。.；;")
     if text in _EMPTY_ANSWERS:
         shown = f"只写了“{text}”" if text else "为空"
