@@ -204,9 +204,9 @@ MAX_HTML_TABLE_COLUMNS: Final = 256
 MAX_HTML_TABLE_CELLS: Final = 20_000
 
 #: Most elements of a web page read by the importer.  A portal page has 2,000–
-#: 10,000 and a Word export with large tables some 50,000; reading costs about
-#: 15 µs per element, so this keeps the worst page to seconds.
-MAX_HTML_ELEMENTS: Final = 300_000
+#: 10,000 and a Word export of a long report some 20,000; reading costs up to
+#: 20 µs per element, so this keeps the worst page to a few seconds.
+MAX_HTML_ELEMENTS: Final = 200_000
 
 #: Most characters of one table drawn by the text output that is read back.
 #: Table 三 drawn 1,000 columns wide (the widest the output allows) has about
