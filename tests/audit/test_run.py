@@ -91,13 +91,14 @@ def test_other_agencies_are_not_paired(tmp_path: Path) -> None:
 
 def test_two_reports_of_one_agency_and_year_are_flagged(tmp_path: Path) -> None:
     reports.clean(tmp_path, "one.yaml", agency="甲 区")  # a stray space is still 甲区
+    reports.clean(tmp_path, "three.yaml", agency="甲区\u3000")  # so is a full-width one
     reports.clean(tmp_path, "two.yaml", agency="甲区")
     reports.next_year(tmp_path, "next.yaml", agency="甲区")
     by = _by_name(audit_paths([tmp_path]))
-    for name in ("one.yaml", "two.yaml"):
+    for name in ("one.yaml", "two.yaml", "three.yaml"):
         dup = [f for f in by[name].findings if f.code == DUPLICATE]
         assert len(dup) == 1, by[name].findings
-    assert "two.yaml" in next(f for f in by["one.yaml"].findings if f.code == DUPLICATE).message
+    assert "three.yaml" in next(f for f in by["one.yaml"].findings if f.code == DUPLICATE).message
     # Which one is last year's cannot be told: said, not guessed.
     assert by["next.yaml"].previous is None
     assert AMBIGUOUS_PREVIOUS in {f.code for f in by["next.yaml"].findings}

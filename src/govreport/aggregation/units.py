@@ -8,6 +8,7 @@ holds: each is a finding, never a silent change of the sum.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
@@ -27,8 +28,8 @@ DUPLICATE_UNIT: Final = "G5"
 
 
 def unit_key(name: str) -> str:
-    """A unit's name as compared: without white space (a published name has none)."""
-    return "".join(name.split())
+    """A unit's name as compared: NFKC, without white space (a published name has none)."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 @attrs.frozen

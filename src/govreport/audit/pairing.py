@@ -1,13 +1,15 @@
 """Which report is last year's of which: the same agency, the year before.
 
-Agencies are matched by ``report.agency.name`` with all white space removed (a
-name has none; a stray space or line break from a published page must not
-split one agency in two).  A name or a year the loader had to default is no
-key: such a report is never paired.
+Agencies are matched by ``report.agency.name`` in NFKC form with all white
+space removed (a name has none; a stray space, a line break or full-width
+letters from a published page must not split one agency in two), as
+``Engine.validate`` compares a previous report's agency.  A name or a year
+the loader had to default is no key: such a report is never paired.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,7 +22,7 @@ Key = tuple[str, int]
 
 
 def agency_key(name: str) -> str:
-    return "".join(name.split())
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def key_of(loaded: LoadResult) -> Key | None:
