@@ -71,9 +71,10 @@ def _cut(text: str, length: int) -> str:
 
 def heading_of(text: str, allowed: Sequence[str]) -> HeadingHit | None:
     """The section ``text`` is the heading of, among the keys ``allowed``, or None."""
-    norm = lab.normalise(text)
+    # Only a paragraph's start can be a heading: a long paragraph is not normalised whole.
+    norm = lab.normalise(text[: 4 * _LONGEST_HEADING])
     m = _ORDINAL.match(norm)
-    if m is None or (len(norm) > 4 * _LONGEST_HEADING and not _starts_with_title(norm, allowed)):
+    if m is None:
         return None
     rest, typos = lab.corrected(norm[m.end() :])
     bare = rest.rstrip("。.:")
@@ -93,12 +94,6 @@ def heading_of(text: str, allowed: Sequence[str]) -> HeadingHit | None:
     if scored and scored[-1][0] >= _SIMILAR_HEADING:
         return HeadingHit(scored[-1][2], lab.How.SIMILAR)
     return None
-
-
-def _starts_with_title(norm: str, allowed: Sequence[str]) -> bool:
-    m = _ORDINAL.match(norm)
-    rest = norm[m.end() :] if m else norm
-    return any(rest.startswith(t) for key in allowed for t in _titles(key))
 
 
 @attrs.frozen
