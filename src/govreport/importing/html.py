@@ -28,7 +28,8 @@ from govreport.importing.blocks import Block, Para, Source
 from govreport.importing.htmlarticle import find_article
 from govreport.importing.htmlcharset import decode_page
 from govreport.importing.htmldom import measure, parse_page
-from govreport.importing.htmlwalk import GridItem, Item, Walker
+from govreport.importing.htmltext import squeezed
+from govreport.importing.htmlwalk import Walker
 from govreport.io.regular import read_regular, too_large
 from govreport.limits import MAX_IMPORT_FILE_BYTES
 
@@ -60,27 +61,17 @@ def _parse(data: bytes, *, name: str, path: Path) -> Source:
     decoded = decode_page(data, name=name, path=path)
     page = parse_page(decoded.text, name=name, path=path)
     sizes = measure(page.body)
-    # A first reading of the whole page finds the report's headings and
-    # tables; the second reads only the article, without what it hides.
-    survey = Walker(sizes, skip_hidden=False)
-    survey.read(page.body)
-    article = find_article(page.body, survey.items, sizes, name=name)
-    reader = Walker(sizes, skip_hidden=True)
+    article = find_article(page.body, sizes, name=name)
+    reader = Walker(sizes)
     reader.read(article.element)
-    blocks: list[Block] = [Para(article.heading, TITLE_WHERE)] if article.heading else []
-    blocks += _numbered(reader.items)
+    blocks: list[Block] = reader.blocks
+    if article.heading and not _starts_with(blocks, article.heading):
+        blocks = [Para(article.heading, TITLE_WHERE), *blocks]
     notes = (*decoded.notes, *page.notes, *article.notes, *reader.notes)
     return Source("html", tuple(blocks), title=page.title, notes=notes)
 
 
-def _numbered(items: list[Item]) -> list[Block]:
-    """Paragraphs numbered "第N段" in reading order; tables keep their "表格N"."""
-    blocks: list[Block] = []
-    paragraphs = 0
-    for item in items:
-        if isinstance(item, GridItem):
-            blocks.append(item.grid)
-        else:
-            paragraphs += 1
-            blocks.append(Para(item.text, f"第{paragraphs}段"))
-    return blocks
+def _starts_with(blocks: list[Block], heading: str) -> bool:
+    """True if the article's first paragraph is the title printed above it."""
+    first = next((block for block in blocks if isinstance(block, Para)), None)
+    return first is not None and squeezed(first.text) == squeezed(heading)

@@ -31,9 +31,8 @@ import attrs
 
 from govreport.findings import Finding, Severity
 from govreport.importing.htmlcharset import READER_NOTE
-from govreport.importing.htmldom import Element, Size, tag_of, tokens
+from govreport.importing.htmldom import BLOCK_TAGS, Element, Size, tag_of, tokens
 from govreport.importing.htmltext import clean, squeezed
-from govreport.importing.htmlwalk import GridItem, Item, ParaItem
 
 # Containers of content systems, by class, id or tag (lower case).
 _SPECIFIC_CLASSES = frozenset(
@@ -52,6 +51,15 @@ _SPECIFIC_TAGS = frozenset({"ucapcontent"})
 _GENERIC_CLASSES = frozenset({"article", "content", "view", "detail", "main-content", "text"})
 _GENERIC_IDS = frozenset({"content", "article", "main", "view", "detail", "text"})
 _GENERIC_TAGS = frozenset({"article", "main"})
+#: Elements that are a paragraph, a part of one or a part of a table, never
+#: the holder of an article.  Any other element is (``div``, ``td``, and
+#: the tags content systems invent, like ``ucapcontent``).
+_NOT_HOLDERS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "pre", "address"}
+    | {"caption", "table", "thead", "tbody", "tfoot", "tr", "span", "font", "b", "strong"}
+    | {"i", "em", "u", "a", "sup", "sub", "small", "big", "label", "s", "strike", "del", "ins"}
+    | {"mark", "code", "tt", "abbr", "cite", "q", "nobr"}
+)
 
 #: A section heading of the report: a numbered heading of the six sections
 #: (both formats), matched without white space.
@@ -60,6 +68,15 @@ _HEADING = re.compile(
     r"(总体情况|主动公开|申请情况|行政复议|行政诉讼|存在的主要问题|改进情况|其他需要报告)"
 )
 _HEADING_MAX_CHARS = 40
+_HEADING_MAX_NODES = 50
+# Text nodes holding the last word of a section heading (its paragraph is
+# then read whole: Word splits headings over several <span>s).
+_HEADING_TEXT = (
+    ".//text()[contains(., '情况') or contains(., '事项') or contains(., '问题')"
+    " or contains(., '措施')]"
+)
+#: Tables with more text than this are no report table (table 三 has about 600).
+_TABLE_MAX_CHARS = 20_000
 #: Words only a report's tables print (table 二, 三 and 四 of both formats).
 _TABLE_WORDS = ("信息内容", "第二十条", "申请人情况", "本年新收", "行政复议", "行政诉讼")
 
@@ -85,21 +102,19 @@ class Article:
     notes: tuple[Finding, ...] = ()
 
 
-def find_article(
-    body: Element, items: Sequence[Item], sizes: dict[Element, Size], *, name: str
-) -> Article:
-    """The report's element in ``body``, given what a first reading of the whole body found."""
+def find_article(body: Element, sizes: dict[Element, Size], *, name: str) -> Article:
+    """The report's element in ``body``."""
     containers = _known_containers(body)
-    markers = [item.element for item in items if _is_marker(item)]
+    markers = _markers(body, sizes)
     if markers:
         element = _around_markers(markers, containers, sizes)
-        return Article(element, _printed_title(element, items))
+        return Article(element, _printed_title(element))
     specific = [c for c, is_specific in containers if is_specific]
     generic = [c for c, is_specific in containers if not is_specific]
     for group in (specific, generic):
         if group:
             element = max(group, key=lambda c: _chars(c, sizes))
-            return Article(element, _printed_title(element, items))
+            return Article(element, _printed_title(element))
     note = Finding(
         READER_NOTE,
         Severity.WARNING,
@@ -111,18 +126,50 @@ def find_article(
     return Article(body, "", (note,))
 
 
-def _is_marker(item: Item) -> bool:
-    if isinstance(item, ParaItem):
-        text = squeezed(item.text)
-        return len(text) <= _HEADING_MAX_CHARS and bool(_HEADING.match(text))
-    text = "".join(squeezed(cell.text) for cell in item.grid.cells)
-    return any(word in text for word in _TABLE_WORDS)
+def _markers(body: Element, sizes: dict[Element, Size]) -> list[Element]:
+    """The report's section headings and tables anywhere in the page, hidden ones too.
+
+    Each element is read at most once: the paragraphs around the text nodes
+    that hold a heading's last word, and the tables that hold no table (a
+    report's tables never do, and so no text is read twice).
+    """
+    found: list[Element] = []
+    seen: set[Element] = set()
+    for node in body.xpath(_HEADING_TEXT):
+        owner = node.getparent()  # for a tail, the element it follows
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        paragraph = _paragraph_of(owner if owner is not None else body)
+        if paragraph in seen:
+            continue
+        seen.add(paragraph)
+        size = sizes.get(paragraph)
+        if size is None or size.chars > _HEADING_MAX_CHARS or size.nodes > _HEADING_MAX_NODES:
+            continue
+        if _HEADING.match(squeezed("".join(paragraph.itertext()))):
+            found.append(paragraph)
+    for table in body.iter("table"):
+        size = sizes.get(table)
+        if size is None or size.tables or size.chars > _TABLE_MAX_CHARS:
+            continue
+        text = squeezed("".join(table.itertext()))
+        if any(word in text for word in _TABLE_WORDS):
+            found.append(table)
+    return found
+
+
+def _paragraph_of(element: Element) -> Element:
+    """The nearest block around an element (a heading's <p> around its <span>s)."""
+    for candidate in _self_and_ancestors(element):
+        if tag_of(candidate) in BLOCK_TAGS:
+            return candidate
+    return element
 
 
 def _known_containers(body: Element) -> list[tuple[Element, bool]]:
     """Known article containers in the page, each with True if its name is specific."""
     found: list[tuple[Element, bool]] = []
-    for element in body.iter():
+    for element in body.xpath(".//*[@class or @id] | .//ucapcontent | .//article | .//main"):
         tag = tag_of(element)
         classes, ids = tokens(element, "class"), tokens(element, "id")
         if (
@@ -147,9 +194,9 @@ def _around_markers(
 ) -> Element:
     """The nearest known container around the markers if not much larger, else their extent."""
     extent = _common_ancestor(markers)
-    while tag_of(extent) in ("table", "thead", "tbody", "tfoot", "tr") and (
-        extent.getparent() is not None
-    ):
+    # A single heading's own <p>, or a table, holds no article: go up to
+    # the element that holds them among other paragraphs.
+    while _is_part(extent) and extent.getparent() is not None:
         extent = extent.getparent()
     known = {id(element) for element, _specific in containers}
     limit = _chars(extent, sizes) * _CONTAINER_SLACK_RATIO + _CONTAINER_SLACK_CHARS
@@ -157,6 +204,11 @@ def _around_markers(
         if id(element) in known:
             return element if _chars(element, sizes) <= limit else extent
     return extent
+
+
+def _is_part(element: Element) -> bool:
+    tag = tag_of(element)
+    return tag in _NOT_HOLDERS or ":" in tag  # Word's <o:p>, <st1:chsdate>
 
 
 def _common_ancestor(elements: Sequence[Element]) -> Element:
@@ -180,12 +232,8 @@ def _chars(element: Element, sizes: dict[Element, Size]) -> int:
     return size.chars if size is not None else 0
 
 
-def _printed_title(article: Element, items: Sequence[Item]) -> str:
-    """The report's title printed just before the article (``.article_title``, ``<h1>``).
-
-    Only a title that looks like a report's and is not already the article's
-    first paragraph is returned.
-    """
+def _printed_title(article: Element) -> str:
+    """The report's title printed just before the article (``.article_title``, ``<h1>``)."""
     scope = article
     for _level in range(_TITLE_SCOPE_LEVELS):
         parent = scope.getparent()
@@ -204,10 +252,7 @@ def _printed_title(article: Element, items: Sequence[Item]) -> str:
                 and not _NOT_TITLE.search(text)
             ):
                 title = text
-    if not title:
-        return ""
-    first = _first_paragraph(article, items)
-    return "" if squeezed(first) == squeezed(title) else title
+    return title
 
 
 def _is_title_element(element: Element) -> bool:
@@ -215,13 +260,3 @@ def _is_title_element(element: Element) -> bool:
         return True
     names = tokens(element, "class") + tokens(element, "id")
     return any("title" in name for name in names)
-
-
-def _first_paragraph(article: Element, items: Sequence[Item]) -> str:
-    for item in items:
-        if isinstance(item, GridItem):
-            continue
-        owner = item.element
-        if owner is article or any(a is article for a in owner.iterancestors()):
-            return item.text
-    return ""

@@ -159,10 +159,24 @@ def _guess(
             name,
         )
         return Decoded(text, codec, (note,))
-    candidates = [c for c in (declared_codec, "utf-8", "gb18030") if c is not None]
-    texts = {codec: data.decode(codec, "replace") for codec in candidates}
-    codec = min(candidates, key=lambda c: texts[c].count("\ufffd"))
-    return _replaced(texts[codec], codec, name)
+    if declared_codec is not None:
+        return _replaced(data.decode(declared_codec, "replace"), declared_codec, name)
+    text = data.decode("utf-8", "replace")
+    if _mostly_utf8(text):
+        return _replaced(text, "utf-8", name)
+    return _replaced(data.decode("gb18030", "replace"), "gb18030", name)
+
+
+def _mostly_utf8(text: str) -> bool:
+    """UTF-8 with a few broken bytes rather than text of another encoding.
+
+    GBK text read as UTF-8 is mostly errors: only some of its byte pairs form
+    a valid sequence by chance.  Real UTF-8 with a few damaged bytes has far
+    more valid characters beyond ASCII than errors.
+    """
+    errors = text.count("\ufffd")
+    valid = sum(1 for char in text if char > "\x7f") - errors
+    return valid >= 2 * errors
 
 
 def _decode_as(data: bytes, codec: str, name: str) -> Decoded:

@@ -19,6 +19,7 @@ cell holding the whole article): :func:`is_layout` tells them apart.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -39,10 +40,12 @@ _SPAN = re.compile(r"\s*\+?(\d+)")
 #: holds running text, not a value or a label (the longest label of the
 #: format has about 40 characters in one paragraph).
 _TEXT_CELL_CHARS = 100
+#: Most cells of a page's frame table without tables inside (header, menu,
+#: article, footer and a few more); the format's tables have 30 or more.
+_FRAME_MAX_CELLS = 8
 
 
-@attrs.frozen
-class Slot:
+class Slot(NamedTuple):
     """One cell element at its grid position."""
 
     element: Element
@@ -84,9 +87,11 @@ def is_layout(layout: Layout, table_size: Size, sizes: dict[Element, Size]) -> b
     """True for a table that frames content instead of holding data.
 
     Such a table has a single column (a box around paragraphs), or one cell
-    that holds at least half of the table's text and either a table of its
-    own or several paragraphs of running text.  A data table's cells hold
-    labels and numbers; even a long note row stays far below half of it.
+    that holds at least half of the table's text and a table of its own (a
+    report's article always has tables), or, in a table of a few cells
+    (header, menu, article, footer), several paragraphs of running text.  A
+    data table's cells hold labels and numbers, and the tables of the format
+    have 30 cells or more, so a long note row cannot make one a frame.
     """
     if layout.n_cols <= 1:
         return True
@@ -94,7 +99,10 @@ def is_layout(layout: Layout, table_size: Size, sizes: dict[Element, Size]) -> b
         size = sizes.get(slot.element)
         if size is None or 2 * size.chars < table_size.chars:
             continue
-        if size.tables or (size.blocks >= 2 and size.chars >= _TEXT_CELL_CHARS):
+        if size.tables:
+            return True
+        running_text = size.blocks >= 2 and size.chars >= _TEXT_CELL_CHARS
+        if running_text and len(layout.slots) <= _FRAME_MAX_CELLS:
             return True
     return False
 
@@ -249,19 +257,13 @@ class _Placer:
 
     def layout(self, around: tuple[Element, ...]) -> Layout:
         """The slots, each rowspan ending at the table's last row as a browser ends it."""
-        slots = tuple(
-            attrs.evolve(
-                slot,
-                rowspan=(
-                    self.n_rows - slot.row
-                    if index in self.to_end
-                    else min(slot.rowspan, self.n_rows - slot.row)
-                ),
-            )
-            for index, slot in enumerate(self.slots)
-        )
+        slots = self.slots
+        for index, slot in enumerate(slots):
+            rows_left = self.n_rows - slot.row
+            if index in self.to_end or slot.rowspan > rows_left:
+                slots[index] = slot._replace(rowspan=rows_left)
         n_cols = max((slot.col + slot.colspan for slot in slots), default=0)
-        return Layout(slots, self.n_rows, n_cols, around, tuple(self.problems))
+        return Layout(tuple(slots), self.n_rows, n_cols, around, tuple(self.problems))
 
 
 def _shown(span: int) -> str:

@@ -20,66 +20,41 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import attrs
-
 from govreport.findings import Finding, Severity
-from govreport.importing.blocks import Cell, Grid
+from govreport.importing.blocks import Block, Cell, Grid, Para
 from govreport.importing.htmlcharset import READER_NOTE
-from govreport.importing.htmldom import Element, Size, is_block, is_hidden, tag_of
+from govreport.importing.htmldom import BLOCK_TAGS, Element, Size, is_hidden, tag_of
 from govreport.importing.htmltable import Layout, Slot, is_layout, lay_out
 from govreport.importing.htmltext import clean
-
-
-@attrs.frozen
-class ParaItem:
-    """A paragraph, with the element that holds its first text (to locate it in the page)."""
-
-    text: str
-    element: Element
-
-
-@attrs.frozen
-class GridItem:
-    grid: Grid
-    element: Element  # the <table>
-
-
-Item = ParaItem | GridItem
 
 
 class _Flow:
     """The paragraph being read, until a block boundary ends it."""
 
-    def __init__(self, emit: Callable[[str, Element], None]) -> None:
+    def __init__(self, emit: Callable[[str], None]) -> None:
         self._emit = emit
         self._pieces: list[str] = []
-        self._owner: Element = None
 
-    def add(self, text: str | None, owner: Element) -> None:
-        if not text:
-            return
-        if self._owner is None and text.strip():
-            self._owner = owner
-        self._pieces.append(text)
+    def add(self, text: str | None) -> None:
+        if text:
+            self._pieces.append(text)
 
     def end(self) -> None:
-        if not self._pieces:
-            return
-        text = clean("".join(self._pieces))
-        if text:
-            self._emit(text, self._owner)
-        self._pieces.clear()
-        self._owner = None
+        if self._pieces:
+            text = clean("".join(self._pieces))
+            self._pieces.clear()
+            if text:
+                self._emit(text)
 
 
 class Walker:
-    """Reads elements into :attr:`items`, numbering tables "表格1", "表格2" …"""
+    """Reads elements into :attr:`blocks`: paragraphs "第N段", tables "表格N"."""
 
-    def __init__(self, sizes: dict[Element, Size], *, skip_hidden: bool) -> None:
-        self.items: list[Item] = []
+    def __init__(self, sizes: dict[Element, Size]) -> None:
+        self.blocks: list[Block] = []
         self.notes: list[Finding] = []
         self._sizes = sizes
-        self._skip_hidden = skip_hidden
+        self._paragraphs = 0
         self._tables = 0
 
     def read(self, root: Element) -> None:
@@ -91,37 +66,39 @@ class Walker:
             self._run(root, flow, None)
         flow.end()
 
-    def _paragraph(self, text: str, owner: Element) -> None:
-        self.items.append(ParaItem(text, owner))
+    def _paragraph(self, text: str) -> None:
+        self._paragraphs += 1
+        self.blocks.append(Para(text, f"第{self._paragraphs}段"))
 
     def _run(self, root: Element, flow: _Flow, nested: list[Element] | None) -> None:
-        """Read ``root``'s content into ``flow``.
+        """Read ``root``'s content into ``flow``, hidden elements left out.
 
         Inside a data table's cell (``nested`` is a list) a nested table is
         not read but put on that list, to be read after the outer table.
         """
-        stack: list[tuple[Element, bool]] = [(root, False)]
+        # (element, is it a block, leaving it); libxml2 gives HTML tags in lower case.
+        stack: list[tuple[Element, bool, bool]] = [(root, True, False)]
         while stack:
-            element, leaving = stack.pop()
+            element, block, leaving = stack.pop()
             if leaving:
-                if is_block(element):
+                if block:
                     flow.end()
                 if element is not root:
-                    flow.add(element.tail, element.getparent())
+                    flow.add(element.tail)
                 continue
             if element is not root and self._handled_alone(element, flow, nested):
-                flow.add(element.tail, element.getparent())
+                flow.add(element.tail)
                 continue
-            if is_block(element):
+            if block:
                 flow.end()
-            flow.add(element.text, element)
-            stack.append((element, True))
-            stack.extend((child, False) for child in reversed(element))
+            flow.add(element.text)
+            stack.append((element, block, True))
+            stack.extend((child, child.tag in BLOCK_TAGS, False) for child in reversed(element))
 
     def _handled_alone(self, element: Element, flow: _Flow, nested: list[Element] | None) -> bool:
         """Read an element that is no container of the flow; False for one that is."""
-        tag = tag_of(element)
-        if not tag or (self._skip_hidden and is_hidden(element)):
+        tag = element.tag
+        if not isinstance(tag, str) or is_hidden(element):
             return True
         if tag == "br":
             flow.end()
@@ -137,7 +114,7 @@ class Walker:
 
     def _table(self, table: Element, flow: _Flow) -> None:
         layout = lay_out(table)
-        size = self._sizes.get(table, Size(0, 0, 0))
+        size = self._sizes.get(table, Size(0, 0, 0, 0))
         if is_layout(layout, size, self._sizes):
             self._run(table, flow, None)
             flow.end()
@@ -150,7 +127,7 @@ class Walker:
         nested: list[tuple[int, Element]] = []
         cells = tuple(self._cell(slot, nested) for slot in layout.slots)
         self.notes.extend(self._problems(layout, where))
-        self.items.append(GridItem(Grid(cells, layout.n_rows, layout.n_cols, where), table))
+        self.blocks.append(Grid(cells, layout.n_rows, layout.n_cols, where))
         for row, inner in nested:
             self.notes.append(
                 Finding(
@@ -168,7 +145,7 @@ class Walker:
     def _cell(self, slot: Slot, nested: list[tuple[int, Element]]) -> Cell:
         texts: list[str] = []
         inner: list[Element] = []
-        flow = _Flow(lambda text, _owner: texts.append(text))
+        flow = _Flow(texts.append)
         self._run(slot.element, flow, inner)
         flow.end()
         nested.extend((slot.row, table) for table in inner)
