@@ -29,8 +29,9 @@ _NEUTRAL = (
     frozenset({"spec", "model", "findings", "placeholders", "sandbox", "fileio", "xmlchars"})
     | _BASE
 )
-_SERVICES = frozenset({"io", "rules", "document", "outputs", "importing"})
-_ENGINE = frozenset({"plugin_api", "registration", "plugins"})
+_SERVICES = frozenset({"io", "rules", "document", "outputs"})
+_IMPORTING = frozenset({"importing"})
+_ENGINE = frozenset({"plugin_api", "registration", "plugins"}) | _IMPORTING
 _MANY = frozenset({"audit", "aggregation"})
 
 #: Component → the other components it may import.  A module belongs to the
@@ -56,15 +57,17 @@ LAYERS: dict[str, frozenset[str]] = {
     "rules": frozenset({"spec", "model", "findings", "errors", "placeholders", "xmlchars"}),
     "document": frozenset({"spec", "model", "findings", "errors", "placeholders"}),
     "outputs": _NEUTRAL | {"document"},
-    # Readers of published reports and the mapper onto the data file's shape:
-    # they produce plain data (and findings), as any loader does.  Reading our
-    # own outputs back uses their layout knowledge (the text output's column
-    # widths, the Word package's bounds), so importing sits above outputs.
-    "importing": _NEUTRAL | {"io", "outputs", "document"},
     # The hook specifications and contribution types plugins implement.
     "plugin_api": _NEUTRAL | _SERVICES,
+    # Readers of published reports and the mapper onto the data file's shape:
+    # loaders, as a plugin's are, producing plain data and findings.  Reading
+    # our own outputs back uses their layout knowledge (the text output's
+    # column widths, the Word package's bounds), and the 2019 trial format's
+    # block is an Extension: importing sits above the services and the plugin
+    # API, below the modules that register it.
+    "importing": _NEUTRAL | _SERVICES | {"plugin_api"},
     # The modules that register the built-in rules, sections and formats.
-    "registration": _NEUTRAL | _SERVICES | {"plugin_api"},
+    "registration": _NEUTRAL | _SERVICES | _IMPORTING | {"plugin_api"},
     "plugins": _NEUTRAL | _SERVICES | {"plugin_api", "registration"},
     # The package itself: the public facade over every layer but these two.
     # Services over many reports: the bulk audit and aggregate reports.

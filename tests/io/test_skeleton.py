@@ -152,3 +152,14 @@ def test_an_agency_name_cannot_break_out_of_its_value_or_comment(name: str) -> N
     assert data["agency"]["name"] == name
     assert data["year"] == 2024  # not 1999 from a name that ended its comment line
     assert text.splitlines()[0].startswith("# ") and text.splitlines()[1] == "#"
+
+
+def test_a_block_no_person_fills_in_is_left_out_of_the_skeleton() -> None:
+    # The 2019 trial format's block is built in, but only `govreport import` writes it.
+    import govreport
+
+    engine = govreport.Engine(autoload=False)
+    assert "trial2019" in engine.extensions
+    pairs = [(ext, engine.extensions.owner(name)) for name, ext in engine.extensions.items()]
+    text = skeleton(year=2025, agency="某某镇人民政府", extensions=pairs)
+    assert "trial2019" not in text and "extensions: {}" in text

@@ -112,7 +112,8 @@ class Trial2019:
 
 
 #: The block, for the importing plugin to register.
-TRIAL_2019: Final = Extension(NAME, Trial2019, TITLE)
+#: It is written by ``govreport import`` only: ``govreport new`` leaves it out.
+TRIAL_2019: Final = Extension(NAME, Trial2019, TITLE, in_skeleton=False)
 
 # -- the printed labels of the trial format's table 二 -------------------------
 

@@ -276,7 +276,12 @@ def _extension(extension: Extension, plugin: str, depth: int) -> list[str]:
 
 
 def _extensions(extensions: Iterable[tuple[Extension, str]]) -> list[str]:
-    blocks = [line for ext, plugin in extensions for line in _extension(ext, plugin, 1)]
+    blocks = [
+        line
+        for ext, plugin in extensions
+        if ext.in_skeleton
+        for line in _extension(ext, plugin, 1)
+    ]
     if not blocks:
         return []
     return [_line("extensions:", "扩展数据（由已安装的插件提供）"), *blocks]

@@ -50,7 +50,9 @@ class Extension:
     ``docs/extension-data.md``); any other type raises
     :class:`ExtensionTypeError` here.  ``example`` (raw data, as a data file
     would hold it) is what ``govreport new`` writes for the block instead of
-    the defaults.
+    the defaults.  ``in_skeleton=False`` leaves the block out of ``govreport
+    new`` altogether: a block that a program writes and no person fills in
+    (the 2019 trial format's, which only ``govreport import`` writes).
     """
 
     name: str
@@ -58,6 +60,7 @@ class Extension:
     title: str = ""  # Chinese, for messages and listings
     # A dict is not hashable: leave it out of the hash (it still counts for ==).
     example: Mapping[str, Any] | None = attrs.field(default=None, hash=False)
+    in_skeleton: bool = True
 
     def __attrs_post_init__(self) -> None:
         if not attrs.has(self.data_class):
