@@ -519,3 +519,35 @@ def test_a_row_not_printed_is_left_empty_with_one_note() -> None:
     assert [(n.code, n.path) for n in notes] == [
         ("M13", "applications.results.not_processed.publications")
     ]
+
+
+def test_table_4_printed_on_its_side_is_read_by_its_labels() -> None:
+    nums = numbers()
+    outcomes = [*spec.review.OUTCOMES.all_texts(), "总计"]
+    cells = [Cell("", 0, 0)] + [Cell(t, 0, i + 1) for i, t in enumerate(outcomes)]
+    keys = [*spec.review.OUTCOMES.all_keys(), "total"]
+    rows = (
+        ("行政复议", "review"),
+        ("未经复议直接起诉", "litigation_direct"),
+        ("复议后起诉", "litigation_after_review"),
+    )
+    for r, (label, group) in enumerate(rows, 1):
+        cells.append(Cell(label, r, 0))
+        cells += [
+            Cell(nums[f"review_litigation.{group}.{k}"], r, i + 1) for i, k in enumerate(keys)
+        ]
+    four = Grid(tuple(cells), 4, 6)
+    two, three, _ = grids(nums)
+    data, notes = read(two, three, four)
+    assert tables_of(data) == expected_data(nums)
+    assert [(n.code, n.severity) for n in notes] == [("M5", Severity.INFO)]
+
+
+def test_table_2_without_its_header_rows_reads_the_2021_columns_with_one_note() -> None:
+    nums = numbers()
+    two, three, four = grids(nums)
+    headers = {c.row for c in two.cells if c.text == "信息内容"}
+    two = delete_rows(two, headers)
+    data, notes = read(two, three, four)
+    assert tables_of(data) == expected_data(nums)
+    assert [(n.code, n.severity) for n in notes] == [("M5", Severity.INFO)]

@@ -125,8 +125,9 @@ def test_text_before_the_title_and_portal_metadata_are_left_out_with_a_note() ->
         report(
             front=(
                 "首页 > 政府信息公开年报",
+                "时间：2025-01-22 15:35",
                 "淮安市人民政府2024年政府信息公开工作年度报告",
-                "发布日期：2025-01-22",
+                "来源：淮安市人民政府办公室",
                 OPENING,
             ),
             closing=(),

@@ -110,10 +110,11 @@ def _front(front: list[str], hint: str, notes: Notes) -> tuple[Title | None, lis
         if single is not None:
             title, start, end = single, i, i + 1
             break
-    if front[:start]:
-        _left_out("标题之前", front[:start], notes)
+    before = [p for p in front[:start] if not _METADATA.match(p)]
+    if before:
+        _left_out("标题之前", before, notes)
     rest = front[end:] if title is not None else front
-    metadata = [p for p in rest if _METADATA.match(p)]
+    metadata = [p for p in (*front[:start], *rest) if _METADATA.match(p)]
     opening = [p.strip() for p in rest if not _METADATA.match(p)]
     if metadata:
         _left_out("网页信息", metadata, notes)
@@ -191,12 +192,9 @@ def _identity(
             path="agency.level",
             location=place(spec.location_of("agency.level")),
         )
-    data["agency"] = {
-        "name": agency,
-        "level": level,
-        "contact": contact_of(text),
-        "website": website_of(text),
-    }
+    data["agency"] = {"name": agency, "contact": contact_of(text), "website": website_of(text)}
+    if level:
+        data["agency"]["level"] = level
     data["year"] = year
 
 

@@ -106,6 +106,8 @@ class Found:
     proactive: dict[str, Any] = attrs.Factory(dict)
     trial: dict[str, Any] = attrs.Factory(dict)
     is_trial: bool = False
+    #: Rows were read without a header (said once).
+    headless: bool = False
 
 
 def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> Found:
@@ -142,11 +144,13 @@ def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> Found:
         columns = header
         if columns is None:
             columns = _default_columns(hit.key)
-            notes.info(
-                codes.LABEL,
-                "该行之上没有“信息内容”表头，按2021年格式的列读入 (no header: 2021 columns)",
-                location=place(HEADING, row.where()),
-            )
+            if not found.headless:
+                found.headless = True
+                notes.info(
+                    codes.LABEL,
+                    "表格中没有“信息内容”表头，按2021年格式的列读入 (no header: 2021 columns)",
+                    location=place(HEADING, row.where()),
+                )
         _read_row(
             row, label=label, key=hit.key, columns=columns, sheet=sheet, notes=notes, found=found
         )

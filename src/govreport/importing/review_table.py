@@ -101,18 +101,59 @@ def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> dict[str, An
             if len(cols) == len(ORDER):
                 named, named_width = cols, row.grid.n_cols
     if values is None:
-        return None
+        return _transposed(rows, sheet, notes)
     cells = _cells(values, named if values.grid.n_cols == named_width else {}, notes)
+    placed = [(values, cell) for cell in cells]
+    return _write(placed, sheet)
+
+
+def _write(placed: Sequence[tuple[PrintedRow, Cell | None]], sheet: Sheet) -> dict[str, Any]:
+    """The fifteen cells, in official order, into the data."""
     out: dict[str, Any] = {}
-    for (group, outcome), cell in zip(ORDER, cells, strict=True):
+    for (group, outcome), (row, cell) in zip(ORDER, placed, strict=True):
         path = f"{PREFIX}.{group}.{outcome}"
         if cell is None:
-            sheet.lack(path, values.where(), "该列没有单元格")
+            sheet.lack(path, row.where(), "该列没有单元格")
         else:
-            sheet.put(path, read_count(cell.text), values.where(cell))
+            sheet.put(path, read_count(cell.text), row.where(cell))
         out.setdefault(group, {})[outcome] = sheet.values.get(path)
     sheet.end()
     return out
+
+
+def _transposed(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> dict[str, Any] | None:
+    """Table 四 printed on its side: a row per group (行政复议 …), a column per outcome."""
+    columns: dict[str, int] = {}
+    by_group: dict[str, PrintedRow] = {}
+    for row in rows:
+        outcomes = {}
+        for cell in row.cells:
+            hit = lab.match(cell.text, OUTCOMES, similar=False)
+            if hit is not None:
+                outcomes.setdefault(hit.key, cell.col)
+        if len(outcomes) == len(OUTCOMES):
+            columns = outcomes
+            continue
+        labels = [c for c in row.cells if c.text.strip() and not is_value(c)]
+        if not labels or not any(is_value(c) for c in row.cells):
+            continue
+        for cell in reversed(labels):  # 行政诉讼 | 未经复议直接起诉: the innermost names it
+            hit = lab.match(cell.text, GROUPS, similar=False)
+            if hit is not None:
+                by_group.setdefault(hit.key, row)
+                break
+    if len(by_group) != len(GROUPS) or not columns:
+        return None
+    notes.info(
+        codes.LABEL,
+        "表格横竖颠倒印出（每类一行），按行列标签读入 (printed on its side: read by its labels)",
+        location=place(HEADING, by_group["review"].where()),
+    )
+    placed: list[tuple[PrintedRow, Cell | None]] = []
+    for group, outcome in ORDER:
+        row = by_group[group]
+        placed.append((row, row.at(columns[outcome])))
+    return _write(placed, sheet)
 
 
 def _cells(row: PrintedRow, named: dict[tuple[str, str], int], notes: Notes) -> list[Cell | None]:
