@@ -126,7 +126,7 @@ def _transposed(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> dict[
     columns: dict[str, int] = {}
     by_group: dict[str, PrintedRow] = {}
     for row in rows:
-        outcomes = {}
+        outcomes: dict[str, int] = {}
         for cell in row.cells:
             hit = lab.match(cell.text, OUTCOMES, similar=False)
             if hit is not None:
