@@ -47,8 +47,33 @@ _EXPORTS: dict[str, str] = {
             "ReviewLitigation",
             "Unavailable",
             "Withheld",
+            # what an imported report keeps as printed
+            "TextPart",
+            "Provenance",
+            "SourceNote",
         ),
         "govreport.model",
+    ),
+    # reading published reports (HTML pages, Word, PDF, text)
+    **dict.fromkeys(("Source", "Para", "Grid", "Cell"), "govreport.importing.blocks"),
+    **dict.fromkeys(("map_source", "Imported"), "govreport.importing.mapper"),
+    "source_loader": "govreport.importing.plugin",
+    # auditing and aggregating many reports
+    **dict.fromkeys(
+        ("audit_paths", "AuditResult", "ReportAudit", "AuditStatus", "write_annotated"),
+        "govreport.audit",
+    ),
+    **dict.fromkeys(
+        (
+            "aggregate",
+            "compare_aggregate",
+            "select_units",
+            "Unit",
+            "Selection",
+            "Aggregation",
+            "SumTooLargeError",
+        ),
+        "govreport.aggregation",
     ),
     # reading and writing data files
     "read_report": "govreport.plugins.shortcuts",
@@ -75,6 +100,8 @@ _EXPORTS: dict[str, str] = {
     "HelperKind": "govreport.plugins.contributions",
     # validation
     "Finding": "govreport.findings",
+    "Evidence": "govreport.findings",
+    "EvidenceCell": "govreport.findings",
     "Severity": "govreport.findings",
     "Rule": "govreport.rules.base",
     "RuleContext": "govreport.rules.base",
@@ -119,6 +146,7 @@ _EXPORTS: dict[str, str] = {
     "PlaceholderError": "govreport.placeholders",
     "TemplateError": "govreport.outputs.docx.errors",
     "OutputWriteError": "govreport.fileio",
+    "PreviousReportMismatchError": "govreport.rules.previous",
     # agency Word templates
     "check_template": "govreport.outputs.docx.templates",
     "export_template": "govreport.outputs.docx.templates",
@@ -132,25 +160,33 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "AdminLevel",
     "Agency",
+    "Aggregation",
     "AnnualReport",
     "ApplicantCounts",
     "Applications",
+    "AuditResult",
+    "AuditStatus",
     "Block",
     "BuildContext",
     "Capability",
+    "Cell",
     "Contact",
     "DataFileError",
     "Document",
     "DocumentCounts",
     "DuplicateNameError",
     "Engine",
+    "Evidence",
+    "EvidenceCell",
     "Extension",
     "ExtensionExampleError",
     "ExtensionTypeError",
     "Finding",
     "GovreportError",
+    "Grid",
     "Heading",
     "HelperKind",
+    "Imported",
     "InputLoader",
     "ListStyle",
     "LoadResult",
@@ -165,6 +201,7 @@ __all__ = [
     "OutputFormat",
     "OutputWriteError",
     "Overview",
+    "Para",
     "Paragraph",
     "ParagraphRole",
     "PlaceholderError",
@@ -174,8 +211,10 @@ __all__ = [
     "PluginFailure",
     "PluginInfo",
     "PluginLoadError",
+    "PreviousReportMismatchError",
     "ProactiveDisclosure",
     "ProblemsAndImprovements",
+    "Provenance",
     "RegisterExtension",
     "RegisterLoader",
     "RegisterOutput",
@@ -183,6 +222,7 @@ __all__ = [
     "RegisterSection",
     "RegisterTemplateHelper",
     "RenderRequest",
+    "ReportAudit",
     "ReportFileError",
     "Results",
     "ReviewLitigation",
@@ -190,14 +230,20 @@ __all__ = [
     "RuleContext",
     "Section",
     "SectionProvider",
+    "Selection",
     "Severity",
     "Signature",
+    "Source",
+    "SourceNote",
+    "SumTooLargeError",
     "Table",
     "TableCell",
     "TemplateError",
     "TemplateHelper",
     "TemplateProblem",
+    "TextPart",
     "Unavailable",
+    "Unit",
     "UnknownFormatError",
     "UnreadableFileError",
     "UnsupportedFormatError",
@@ -205,15 +251,22 @@ __all__ = [
     "Where",
     "Withheld",
     "__version__",
+    "aggregate",
+    "audit_paths",
     "check_template",
+    "compare_aggregate",
     "default_engine",
     "dump_report",
     "export_template",
     "hookimpl",
     "load_report",
+    "map_source",
     "parse_report",
     "read_report",
     "save_report",
+    "select_units",
+    "source_loader",
+    "write_annotated",
 ]
 
 
@@ -231,6 +284,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EXPORTS
+    from govreport.aggregation import (
+        Aggregation,
+        Selection,
+        SumTooLargeError,
+        Unit,
+        aggregate,
+        compare_aggregate,
+        select_units,
+    )
+    from govreport.audit import AuditResult, AuditStatus, ReportAudit, audit_paths, write_annotated
     from govreport.document import (
         Block,
         BuildContext,
@@ -255,7 +318,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         ValidationRefusedError,
     )
     from govreport.fileio import OutputWriteError
-    from govreport.findings import Finding, Severity
+    from govreport.findings import Evidence, EvidenceCell, Finding, Severity
+    from govreport.importing.blocks import Cell, Grid, Para, Source
+    from govreport.importing.mapper import Imported, map_source
+    from govreport.importing.plugin import source_loader
     from govreport.io import LoadResult, dump_report, save_report
     from govreport.io.errors import (
         DataFileError,
@@ -279,8 +345,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         Overview,
         ProactiveDisclosure,
         ProblemsAndImprovements,
+        Provenance,
         Results,
         ReviewLitigation,
+        SourceNote,
+        TextPart,
         Unavailable,
         Withheld,
     )
@@ -317,3 +386,4 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     from govreport.plugins.registry import DuplicateNameError
     from govreport.plugins.shortcuts import load_report, parse_report, read_report
     from govreport.rules.base import Rule, RuleContext
+    from govreport.rules.previous import PreviousReportMismatchError

@@ -19,6 +19,9 @@ from govreport.aggregation.summing import (
 )
 from govreport.aggregation.units import Selection, Unit, read_expected, select_units
 
+#: ``compare`` under the name the package root exports it by.
+compare_aggregate = compare
+
 __all__ = [
     "TABLE_KEYS",
     "Aggregation",
@@ -27,6 +30,7 @@ __all__ = [
     "Unit",
     "aggregate",
     "compare",
+    "compare_aggregate",
     "printed_paths",
     "read_expected",
     "select_units",

@@ -15,9 +15,13 @@ from govreport.audit.export import to_csv, to_json
 from govreport.audit.result import AuditResult, ReportAudit, Status
 from govreport.audit.run import Progress, audit_paths
 
+#: ``Status`` under the name the package root exports it by.
+AuditStatus = Status
+
 __all__ = [
     "Annotated",
     "AuditResult",
+    "AuditStatus",
     "Progress",
     "ReportAudit",
     "Status",
