@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govreport.findings import Severity
 from govreport.importing.blocks import Grid, Para, Source
@@ -311,6 +313,10 @@ def test_word_export_table(word):
         ("<p>1\u200b7\ufeff件</p>", ["17件"]),
         ("<p>&nbsp;</p><p> </p><p><br></p><p>正文</p>", ["正文"]),
         ("<font size=3><p>甲</p><p>乙</p></font>", ["甲", "乙"]),
+        (
+            "<pre>一、总体情况\r\n  正文  一行\n\n<b>二、</b>主动公开</pre>尾",
+            ["一、总体情况", "正文 一行", "二、主动公开", "尾"],
+        ),
     ],
 )
 def test_paragraph_text(body, expected):
@@ -485,6 +491,11 @@ def test_a_data_table_with_a_long_note_row_stays_a_table():
 # -- finding the article -------------------------------------------------------------
 
 
+# The report inside shell_unknown.html (its div.xl-nr).
+SHELL_REPORT = (DATA / "shell_unknown.html").read_text("utf-8").split('<div class="xl-nr">')[1]
+SHELL_REPORT = SHELL_REPORT.split("</div>")[0]
+
+
 @pytest.mark.parametrize("name", ["shell_hanweb.html", "shell_unknown.html"])
 def test_other_portal_shells(name):
     source = read_html(DATA / name)
@@ -511,6 +522,36 @@ def test_other_portal_shells(name):
     assert source.notes == ()
 
 
+def test_a_menu_table_and_a_wide_generic_container_stay_out():
+    report = (SHELL_REPORT).replace("\n", "")
+    menu = "".join(
+        f"<tr><td><a>栏目{i}：行政复议</a></td><td><a>行政诉讼</a></td></tr>" for i in range(40)
+    )
+    menu = f"<table class='menu'>{menu}</table>"
+    source = parse_html(page(f"<div id='content'>{menu}<div class='xl'>{report}</div></div>"))
+    texts = paras(source)
+    assert texts[0].startswith("本报告根据")
+    assert [t for t in texts if t in HEADINGS] == list(HEADINGS)
+    assert len(grids(source)) == 3
+    assert not any("栏目" in c.text for g in grids(source) for c in g.cells)
+
+
+def test_a_known_container_brings_the_opening_and_the_signature_along():
+    body = SHELL_REPORT.replace("\n", "")
+    opening, rest = body.split("<p><strong>一、", 1)
+    middle, signature = ("<p><strong>一、" + rest).split("<p style", 1)
+    source = parse_html(
+        page(
+            f"<div class='nav'><a>首页</a></div><div class='Custom_UnionStyle'>{opening}"
+            f"<div class='inner'>{middle}</div><p style{signature}</div>"
+        )
+    )
+    texts = paras(source)
+    assert texts[0].startswith("本报告根据")
+    assert texts[-2:] == ["示例市人民政府办公室", "2025年1月20日"]
+    assert "首页" not in texts
+
+
 @pytest.mark.parametrize(
     "container",
     [
@@ -535,6 +576,23 @@ def test_a_page_without_any_article_is_read_whole_with_a_warning():
     assert paras(source) == ["首页", "一段文字"]
     (note,) = source.notes
     assert (note.code, note.severity, note.location) == ("I0", Severity.WARNING, "x.html")
+
+
+def test_a_menu_entry_is_no_printed_title():
+    source = parse_html(
+        page(
+            "<div class='nav_title'><a>政府信息公开年报</a> <a>政府信息公开工作年度报告</a></div>"
+            "<div class='TRS_Editor'><p>一、总体情况</p></div>"
+        )
+    )
+    assert paras(source) == ["一、总体情况"]
+    source = parse_html(
+        page(
+            "<div class='title'>二〇二四年度某局政府信息公开工作报告</div>"
+            "<div class='TRS_Editor'><p>一、总体情况</p></div>"
+        )
+    )
+    assert paras(source) == ["二〇二四年度某局政府信息公开工作报告", "一、总体情况"]
 
 
 def test_the_printed_title_is_not_repeated_when_the_article_starts_with_it():
@@ -620,3 +678,41 @@ def test_a_large_page_is_read_in_bounded_time():
     assert len(paras(source)) == 8001
     assert paras(source)[-1] == "段落7999。"
     assert grids(source)[0].n_rows == 1000
+
+
+# -- any input: a Source or a clear error, never a traceback ---------------------------
+
+_PIECES = (
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=3>", "<td rowspan=0>",
+    "<td rowspan=99999>", "<p>", "</p>", "<br>", "<span>", "</span>", "<div class=TRS_Editor>",
+    "</div>", "<pre>", "</pre>", "一、总体情况", "信息内容", "17", "&nbsp;", "\u3000", "\n", " ",
+    "<o:p>", "<script>", "</script>", "<!--", "-->", "<caption>", "<thead>", "<tfoot>", "\x00",
+    "<meta charset=gbk>", "<h1 class=title>2024年报告</h1>", "<li>", "<font>", "&#0;", "&",
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.sampled_from(["utf-8", "gb18030"]))
+def test_any_markup_gives_a_source_or_a_clear_error(pieces, encoding):
+    data = "".join(pieces).encode(encoding, "replace")
+    try:
+        source = parse_html(data, name="f.html")
+    except UnreadableFileError as error:
+        assert error.reason
+        return
+    for block in source.blocks:
+        if isinstance(block, Grid):
+            assert all(0 <= c.row < block.n_rows and 0 <= c.col < block.n_cols for c in block.cells)
+            assert all(c.row + c.rowspan <= block.n_rows for c in block.cells)
+            assert all(c.col + c.colspan <= block.n_cols for c in block.cells)
+        else:
+            assert block.text == block.text.strip(" \u3000") and block.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_a_source_or_a_clear_error(data):
+    try:
+        parse_html(data, name="f.html")
+    except UnreadableFileError as error:
+        assert error.reason

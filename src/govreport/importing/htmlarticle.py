@@ -12,8 +12,9 @@ evidence find that element:
   ``#UCAP-CONTENT``, VSB's ``#vsb_content`` and the like.
 
 When the report's headings or tables are found, the nearest known container
-around them is taken if it is not much larger (it then brings the opening
-paragraph and the signature along), else the smallest element holding them.
+around them is taken if it adds only a little plain text (the opening
+paragraph and the signature), not menus; else the smallest element holding
+them.
 A page with none of them (no report, or a report in another shape) is read
 from its largest known container, or whole, with a note saying so.
 
@@ -69,7 +70,7 @@ _HEADING = re.compile(
 )
 _HEADING_MAX_CHARS = 40
 _HEADING_MAX_NODES = 50
-# Text nodes holding the last word of a section heading (its paragraph is
+# Text nodes holding the closing word of a section heading (its paragraph is
 # then read whole: Word splits headings over several <span>s).
 _HEADING_TEXT = (
     ".//text()[contains(., '情况') or contains(., '事项') or contains(., '问题')"
@@ -77,18 +78,23 @@ _HEADING_TEXT = (
 )
 #: Tables with more text than this are no report table (table 三 has about 600).
 _TABLE_MAX_CHARS = 20_000
-#: Words only a report's tables print (table 二, 三 and 四 of both formats).
-_TABLE_WORDS = ("信息内容", "第二十条", "申请人情况", "本年新收", "行政复议", "行政诉讼")
+#: Words only a report's tables print (table 二, 三 and 四 of both formats);
+#: not 行政复议 or 行政诉讼 alone, which portals' menus print too.
+_TABLE_WORDS = ("信息内容", "第二十条", "申请人情况", "本年新收", "结果维持", "尚未审结")
 
 #: How much larger than the report's own extent a known container may be and
 #: still be taken (it brings the opening paragraph and the signature along).
 _CONTAINER_SLACK_RATIO = 1.5
 _CONTAINER_SLACK_CHARS = 500
+#: Most of what a known container adds that may be link text (menus are).
+_CONTAINER_MAX_LINK_SHARE = 0.25
 
 #: How many levels above the article its printed title is looked for.
 _TITLE_SCOPE_LEVELS = 8
 _TITLE_MAX_CHARS = 100
-_TITLE_WORDS = re.compile(r"报告|年报")
+#: A report's title names a report and its year ("2024年", "二〇二四年度"); a
+#: column name like "政府信息公开年报" in a menu does not.
+_TITLE_WORDS = re.compile(r"(?=.*报告).*((19|20)\d\d|[〇零一二三四五六七八九]{4})\s*年")
 #: Breadcrumbs ("当前位置：首页 > … > 政府信息公开年报") are no title.
 _NOT_TITLE = re.compile(r"位置|首页")
 
@@ -199,11 +205,27 @@ def _around_markers(
     while _is_part(extent) and extent.getparent() is not None:
         extent = extent.getparent()
     known = {id(element) for element, _specific in containers}
-    limit = _chars(extent, sizes) * _CONTAINER_SLACK_RATIO + _CONTAINER_SLACK_CHARS
     for element in _self_and_ancestors(extent):
         if id(element) in known:
-            return element if _chars(element, sizes) <= limit else extent
+            return element if _brings_no_shell(element, extent, sizes) else extent
     return extent
+
+
+def _brings_no_shell(container: Element, extent: Element, sizes: dict[Element, Size]) -> bool:
+    """True if what ``container`` adds to ``extent`` is a little text, not menus.
+
+    An opening paragraph and a signature are a few hundred characters of
+    plain text; a menu or a list of related articles is mostly links.
+    """
+    added = _chars(container, sizes) - _chars(extent, sizes)
+    if added > _chars(extent, sizes) * _CONTAINER_SLACK_RATIO + _CONTAINER_SLACK_CHARS:
+        return False
+    added_links = _link_chars(container, sizes) - _link_chars(extent, sizes)
+    return added_links <= added * _CONTAINER_MAX_LINK_SHARE
+
+
+def _link_chars(element: Element, sizes: dict[Element, Size]) -> int:
+    return sum(_chars(link, sizes) for link in element.iter("a"))
 
 
 def _is_part(element: Element) -> bool:

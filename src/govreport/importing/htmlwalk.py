@@ -35,9 +35,18 @@ class _Flow:
         self._emit = emit
         self._pieces: list[str] = []
 
-    def add(self, text: str | None) -> None:
-        if text:
+    def add(self, text: str | None, preformatted: int = 0) -> None:
+        """Add text; in preformatted text (``<pre>``) a line break ends the paragraph."""
+        if not text:
+            return
+        if not preformatted:
             self._pieces.append(text)
+            return
+        first, *others = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self._pieces.append(first)
+        for line in others:
+            self.end()
+            self._pieces.append(line)
 
     def end(self) -> None:
         if self._pieces:
@@ -78,20 +87,25 @@ class Walker:
         """
         # (element, is it a block, leaving it); libxml2 gives HTML tags in lower case.
         stack: list[tuple[Element, bool, bool]] = [(root, True, False)]
+        preformatted = 0  # inside <pre>, each line of the source is a line of the page
         while stack:
             element, block, leaving = stack.pop()
             if leaving:
                 if block:
                     flow.end()
+                if element.tag == "pre":
+                    preformatted -= 1
                 if element is not root:
-                    flow.add(element.tail)
+                    flow.add(element.tail, preformatted)
                 continue
             if element is not root and self._handled_alone(element, flow, nested):
-                flow.add(element.tail)
+                flow.add(element.tail, preformatted)
                 continue
             if block:
                 flow.end()
-            flow.add(element.text)
+            if element.tag == "pre":
+                preformatted += 1
+            flow.add(element.text, preformatted)
             stack.append((element, block, True))
             stack.extend((child, child.tag in BLOCK_TAGS, False) for child in reversed(element))
 
