@@ -9,6 +9,8 @@ with its table must give no finding whichever way it is written.
 
 from __future__ import annotations
 
+import time
+
 import attrs
 import pytest
 
@@ -28,6 +30,7 @@ from govreport.model import (
     Withheld,
 )
 from govreport.rules.quotes import Quantity, quotes
+from govreport.spec.wording import fee_statements
 from govreport.testing import sample_report
 
 from .builders import run
@@ -227,3 +230,15 @@ def test_an_imported_reports_own_sub_headings_are_read() -> None:
     assert (finding.code, finding.path) == ("N1", "overview.parts[0].text")
     assert finding.location.startswith("一、总体情况")
     assert "写的是17，" in finding.message
+
+
+@pytest.mark.parametrize("run_of", ["一", "1", "十"])
+def test_a_long_run_of_numerals_is_read_in_linear_time(run_of: str) -> None:
+    """A count is never tried from inside a run of numerals (it was: minutes for 100,000)."""
+    text = "受理政府信息公开申请" + run_of * 100_000 + "元。"
+    started = time.monotonic()
+    assert list(quotes(text, 2024)) == []
+    assert fee_statements("收取信息处理费" + run_of * 100_000 + "件。") == [
+        (f"收取信息处理费{run_of * 100_000}件。", None)
+    ]
+    assert time.monotonic() - started < 10

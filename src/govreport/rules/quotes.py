@@ -21,10 +21,14 @@ _CN_DIGITS = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMBER = "[零〇一二两三四五六七八九十百千万]+"
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
 
 #: A count: digits (after :func:`plain_figures`) or Chinese numerals, then 件/起.
-_COUNT = re.compile(rf"(?<![\d.])(\d+|{_CN_NUMBER})(件|起)")
+#: Neither kind starts inside a run of its own kind: 300,000 一 before 元 must
+#: not be tried from each of its characters (quadratic: minutes).
+_COUNT = re.compile(
+    rf"(?:(?<![\d.])(?P<digits>\d+)|(?<![{_CN_NUMERALS}])(?P<numeral>[{_CN_NUMERALS}]+))(件|起)"
+)
 #: Clauses end at these, and at a comma that is not a thousands separator (1,234件).
 _CLAUSE_BREAK = re.compile(rf"[。；;！!？?\n、：:（）()【】\[\]]|(?!{THOUSANDS.pattern})[,，]")
 
@@ -174,6 +178,8 @@ def quotes(text: str, year: int) -> Iterator[Quote]:
     ``1,234件``); each quote keeps its clause as printed, for the message.
     """
     for printed in _CLAUSE_BREAK.split(text):
+        if "件" not in printed and "起" not in printed:
+            continue  # no count: most clauses, read at no cost
         clause = plain_figures(printed)
         if _COMPARISON.search(clause):
             continue
@@ -191,4 +197,5 @@ def quotes(text: str, year: int) -> Iterator[Quote]:
             # means the clause is about something else.
             if found.quantity is not Quantity.CARRIED and _other_year(clause, year):
                 continue
-            yield attrs.evolve(found, value=_number(m.group(1)), clause=printed.strip())
+            value = _number(m.group("digits") or m.group("numeral"))
+            yield attrs.evolve(found, value=value, clause=printed.strip())

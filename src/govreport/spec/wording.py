@@ -126,6 +126,8 @@ def fee_statements(text: str) -> list[FeeStatement]:
     """
     found: list[FeeStatement] = []
     for sentence in _SENTENCE_END.split(text):
+        if "费" not in sentence:
+            continue  # every way of stating it has 费 (信息处理费, 收费, 费用)
         plain = _OTHER_CHARGES.sub("□", _TITLE.sub("《》", plain_figures(sentence)))
         charged = _FEE_AMOUNT.search(plain)
         if charged is not None:
