@@ -7,13 +7,15 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govreport
 from govreport import spec
 from govreport.document.blocks import Document, Heading, Paragraph, Table
 from govreport.findings import Severity
 from govreport.importing.blocks import Grid, Para, Source
-from govreport.importing.text import NO_TABLE, TABLE_UNREADABLE, parse_text, read_text
+from govreport.importing.text import INDENT, NO_TABLE, TABLE_UNREADABLE, parse_text, read_text
 from govreport.importing.textdecode import ENCODING_GUESSED
 from govreport.importing.textjoin import join_wrapped
 from govreport.importing.textspace import squeeze
@@ -189,6 +191,7 @@ def test_broken_table_is_a_note_not_a_crash():
     lines[i] = lines[i][:10] + " " + lines[i][11:]  # cut a border
     source = parse_text("\n".join(lines))
     assert [n.code for n in source.notes] == [TABLE_UNREADABLE]
+    assert "表格无法还原" in source.notes[0].message
     top = next(j for j in range(i, -1, -1) if lines[j].startswith("┌"))
     assert source.notes[0].location == f"第{top + 1}行"
     assert len([b for b in source.blocks if isinstance(b, Grid)]) == 2
@@ -208,6 +211,34 @@ def test_join_wrapped_puts_back_the_space_a_wrap_dropped():
         assert join_wrapped(wrap(text, width), None, cuts=False) == text
     for width in range(20, 60):  # a paragraph: the text output's narrowest
         assert join_wrapped(wrap(text, width), width) == text
+
+
+_CJK = st.sampled_from(list("政府信息公开申请件年月日"))
+_MARK = st.sampled_from(list("，。、；：（）“”《》"))
+_WORD = st.text(alphabet="abcxyz0123456789.-/", min_size=1, max_size=12)
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    """Chinese text with numbers and ASCII words; spaces only between ASCII words.
+
+    It does not start with a closing mark (``，``, ``.``): the wrap would glue it
+    to the indent, and no report starts a paragraph with one.
+    """
+    first = draw(st.one_of(_CJK, _WORD.filter(lambda word: not word.startswith("."))))
+    tokens = draw(st.lists(st.one_of(_CJK, _MARK, _WORD), max_size=80))
+    out = first
+    for token in tokens:
+        ascii_pair = out[-1].isascii() and token[0].isascii()
+        out += (" " if ascii_pair and draw(st.booleans()) else "") + token
+    return out
+
+
+@given(text=prose(), width=st.integers(20, 120))
+def test_a_wrapped_paragraph_joins_back_exactly(text, width):
+    lines = list(wrap(INDENT + text, width))
+    lines[0] = lines[0].removeprefix(INDENT)
+    assert join_wrapped(lines, width, first_extra=4, keep_line_breaks=False) == text
 
 
 def test_a_web_address_cut_across_lines_joins_without_a_space():
@@ -236,6 +267,7 @@ def test_a_crawler_dump_gives_paragraphs_and_says_no_table_was_read():
     source = read_text(DATA / "2024_pingtan.body.txt")
     assert [n.code for n in source.notes] == [NO_TABLE]
     assert source.notes[0].severity is Severity.WARNING
+    assert "没有可读的表格" in source.notes[0].message
     assert all(isinstance(b, Para) for b in source.blocks)
     assert source.blocks[0].text.startswith("本报告根据《中华人民共和国政府信息公开条例》")
     assert "一、本年新收政府信息公开申请数量" in source.blocks[0].text
@@ -263,6 +295,7 @@ def test_bom_and_gb18030(tmp_path):
     gbk.write_bytes(text.encode("gb18030"))
     source = read_text(gbk)
     assert [n.code for n in source.notes] == [ENCODING_GUESSED]
+    assert "GB18030" in source.notes[0].message
     assert_reads_back(source, engine().document(report))
 
 

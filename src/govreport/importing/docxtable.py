@@ -23,8 +23,9 @@ from govreport.findings import Finding, Severity
 from govreport.importing.blocks import Cell, Grid
 from govreport.importing.docxtext import Element, W, paragraph_text
 
-#: Code of the notes on what a Word table held that could not be read as printed.
-TABLE_NOTE: Final = "I2"
+#: Code of the notes on what a Word table held that could not be read as printed
+#: (I0, as every reader's notes).
+TABLE_NOTE: Final = "I0"
 
 
 @attrs.define

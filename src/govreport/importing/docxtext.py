@@ -31,6 +31,7 @@ _CONTAINERS: Final = frozenset(
     for name in ("hyperlink", "fldSimple", "smartTag", "customXml", "ins", "moveTo", "dir", "bdo")
 )
 _FALSE: Final = frozenset({"0", "false", "off"})
+_BLANKS: Final = str.maketrans("\r\n\t", "   ")
 #: Shapes, pictures and text boxes: outside the flow of the paragraph's text.
 _FLOATING: Final = frozenset((f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"))
 
@@ -58,7 +59,8 @@ class _Text:
         for child in run:
             tag = child.tag
             if tag == f"{W}t":
-                self.parts.append(child.text or "")
+                # A line end or tab typed into the XML itself is no break: Word shows a space.
+                self.parts.append((child.text or "").translate(_BLANKS))
             elif tag in (f"{W}tab", f"{W}ptab"):
                 self.parts.append(" ")
             elif tag in (f"{W}br", f"{W}cr"):

@@ -41,10 +41,12 @@ from govreport.importing.texttable import (
 from govreport.io.regular import read_regular
 from govreport.outputs.textwidth import display_width, units
 
-#: Code of the note that a text file had no table the reader could read.
+#: Code of the note that a text file had no table the reader could read.  Every
+#: reader's notes share the code I0 ("what the reader could not read or had to
+#: guess"); the message says which.
 NO_TABLE: Final = "I0"
 #: Code of the note that a drawn table could not be read back.
-TABLE_UNREADABLE: Final = "I2"
+TABLE_UNREADABLE: Final = "I0"
 
 #: The text output's first-line indent (两个全角空格).
 INDENT: Final = "\u3000\u3000"
@@ -104,10 +106,11 @@ def _page_width(prose: Sequence[_Chunk]) -> int | None:
         return None
     lowest = max(display_width(line) for chunk in prose for line in chunk.lines)
     last = prose[-1].lines
-    if all(line.startswith(" ") for line in last):
+    if any(line.startswith(" ") for line in last):
+        # Right-aligned lines are exactly the width wide (a full one has no padding).
         widths = {display_width(line) for line in last}
         if len(widths) == 1 and (width := widths.pop()) >= lowest:
-            return width  # right-aligned: exactly the width
+            return width
     first = prose[0]
     if first.start == 0 and any(line.startswith(" ") for line in first.lines):
         fits = sorted(w for w in _title_widths(first) if w >= lowest)

@@ -15,8 +15,9 @@ from typing import Final
 from govreport.findings import Finding, Severity
 from govreport.io.errors import UnreadableFileError
 
-#: Code of the note that the text was read as GB18030, not UTF-8.
-ENCODING_GUESSED: Final = "I1"
+#: Code of the note that the text was read as GB18030, not UTF-8 (I0, as every
+#: reader's notes).
+ENCODING_GUESSED: Final = "I0"
 
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")

@@ -69,12 +69,8 @@ def line_break(
         if before_width + unit_width <= width:
             return Break.SPACE
     if _narrow(_last_grapheme(before)) and _narrow(_first_grapheme(after)):
-        cut = (
-            cuts
-            and width is not None
-            and before_width >= width
-            and all(_narrow(g) for g in iter_graphemes(before))
-        )
+        # A cut piece fills a line of its own: one unit, the whole width.
+        cut = cuts and width is not None and before_width >= width and len(units(before)) == 1
         return Break.GLUE if cut else Break.SPACE
     return Break.GLUE
 
@@ -96,6 +92,9 @@ def join_wrapped(
     too small to explain it is a wrong guess of the width).  ``cuts``: the wrap
     may have cut a unit wider than the line (a paragraph's; never a table cell's).
     """
+    if len(lines) > 1 and not lines[0]:
+        # The indent stood alone: the first unit did not fit after it.
+        lines, first_extra = lines[1:], 0
     if not lines:
         return ""
     out = [lines[0]]
