@@ -351,6 +351,14 @@ def test_a_pdf_without_any_text_is_refused(tmp_path: Path) -> None:
     assert _refused(blank).startswith("PDF 中没有任何文字")
 
 
+def test_a_pdf_of_text_turned_into_outlines_is_refused(tmp_path: Path) -> None:
+    # No character at all but hundreds of drawn shapes: the text was drawn as curves.
+    strokes = b"".join(b"%d 10 m %d 20 l S\n" % (i, i) for i in range(300))
+    outlined = tmp_path / "outlined.pdf"
+    outlined.write_bytes(_minimal_pdf(1, zlib.compress(strokes)))
+    assert "文字已被转为图形" in _refused(outlined)
+
+
 def test_reading_is_bounded_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
     # The child checks the deadline between pages; the parent would kill it after.
     monkeypatch.setattr(limits, "MAX_IMPORT_SECONDS", 0.0)

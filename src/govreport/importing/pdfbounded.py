@@ -75,7 +75,12 @@ def forked(data: bytes) -> Source | Refusal:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, data), daemon=True)
     try:
-        process.start()
+        try:
+            process.start()
+        except OSError as exc:
+            return Refusal(
+                f"无法启动解析 PDF 的进程（{exc.strerror or exc}） (cannot start the PDF reader)"
+            )
         sender.close()
         if not receiver.poll(limits.MAX_IMPORT_SECONDS + _GRACE):
             return Refusal(timeout_reason())

@@ -15,8 +15,9 @@ what it reads like:
   it is printed before it (the PDF's title names it: “标题_栏目_网站”), and a
   date line of the signature right after it.
 
-Only PDFs made by a browser are cut this way (their producer or creator
-names it), so an agency's own PDF is never cut.
+Only PDFs made by a browser (their producer or creator names it) with
+navigation links on their pages are cut this way, so an agency's own PDF is
+never cut, not even when it was printed again through a browser's viewer.
 """
 
 from __future__ import annotations

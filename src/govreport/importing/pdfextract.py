@@ -34,6 +34,7 @@ from govreport.importing.pdfparagraphs import Item, Measure, paragraphs
 from govreport.importing.pdftables import (
     PageTable,
     closing_edges,
+    grid_lines,
     grid_of,
     ruling_edges,
     table_cells,
@@ -42,6 +43,14 @@ from govreport.importing.pdftables import (
 #: Code of the notes the PDF reader leaves about how it read the file (as the HTML reader's).
 READER_NOTE: Final = "I0"
 _TITLE_CHARS: Final = 500
+#: Most hyperlinks of a page used to find navigation lines (a portal page has
+#: a few hundred).
+_MAX_LINKS: Final = 2_000
+#: Navigation lines that show a PDF is a printed web page, not a report
+#: printed again through a browser's PDF viewer.
+_WEB_PAGE_LINKS: Final = 3
+#: Shapes on a page without characters that show its text was turned into outlines.
+_OUTLINED: Final = 200
 
 
 @attrs.frozen
@@ -68,6 +77,8 @@ class _Document:
     notes: list[Finding] = attrs.Factory(list)
     repairs: Repairs = attrs.Factory(Repairs)
     scanned: list[int] = attrs.Factory(list)
+    #: Pages without characters but with many drawn shapes: text turned into outlines.
+    outlined: list[int] = attrs.Factory(list)
     failed: list[int] = attrs.Factory(list)
     links_dropped: int = 0
     glyphs: int = 0
@@ -258,6 +269,8 @@ def _page_items(page: Any, number: int, doc: _Document, browser: bool) -> list[I
     if not inked:
         if page.images:
             doc.scanned.append(number)
+        elif len(page.curves) + len(page.rects) + len(page.lines) >= _OUTLINED:
+            doc.outlined.append(number)
         return []
     tables = _tables(page, number, glyphs, doc)
     outside = [g for g in glyphs if not any(_holds(t, g) for t in tables)]
@@ -277,10 +290,13 @@ def _holds(table: PageTable, glyph: Glyph) -> bool:
 
 
 def _links(page: Any) -> list[tuple[float, float, float, float]]:
+    """The page's hyperlink areas (none past _MAX_LINKS: each glyph is tested on each)."""
     try:
+        links = page.hyperlinks
+        if len(links) > _MAX_LINKS:
+            return []
         return [
-            (float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"]))
-            for h in page.hyperlinks
+            (float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"])) for h in links
         ]
     except Exception:
         return []
@@ -288,6 +304,25 @@ def _links(page: Any) -> list[tuple[float, float, float, float]]:
 
 def _tables(page: Any, number: int, glyphs: Sequence[Glyph], doc: _Document) -> list[PageTable]:
     where = f"第{number}页"
+    try:
+        return _found_tables(page, where, glyphs, doc)
+    except (_Stop, MemoryError, RecursionError):
+        raise
+    except Exception:
+        # The page's text is still read, as paragraphs: only its tables are lost.
+        doc.notes.append(
+            _note(
+                Severity.WARNING,
+                "本页的表格框线无法解析，其文字按段落读入 (table lines could not be read)",
+                where,
+            )
+        )
+        return []
+
+
+def _found_tables(
+    page: Any, where: str, glyphs: Sequence[Glyph], doc: _Document
+) -> list[PageTable]:
     edges = ruling_edges([*page.lines, *page.rects, *page.curves])
     if len(edges) > limits.MAX_IMPORT_PAGE_RULES:
         doc.notes.append(
@@ -302,20 +337,21 @@ def _tables(page: Any, number: int, glyphs: Sequence[Glyph], doc: _Document) -> 
     edges = [*edges, *closing_edges(edges, glyphs, float(page.height))]
     tables = []
     for cells in table_cells(page, edges):
-        table = grid_of(cells, glyphs, where)
-        grid = table.grid
-        if grid.n_rows * grid.n_cols <= 1:
+        xs, ys = grid_lines(cells)
+        positions = (len(xs) - 1) * (len(ys) - 1)
+        if positions <= 1:
             continue  # a framed paragraph, not a table: its text is read as a paragraph
-        if grid.n_rows * grid.n_cols > limits.MAX_IMPORT_GRID_POSITIONS:
+        if positions > limits.MAX_IMPORT_GRID_POSITIONS or len(cells) > positions:
             doc.notes.append(
                 _note(
                     Severity.WARNING,
-                    f"表格有 {grid.n_rows} 行 {grid.n_cols} 列，超过上限，"
+                    f"表格有 {len(ys) - 1} 行 {len(xs) - 1} 列，超过上限，"
                     "其文字按段落读入 (table too large: read as text)",
                     where,
                 )
             )
             continue
+        table = grid_of(cells, (xs, ys), glyphs, where)
         _check_table(table, where, doc)
         tables.append(table)
     return tables
@@ -353,6 +389,11 @@ def _assembled(doc: _Document, metadata: Mapping[str, str], browser: bool) -> So
                 "这是扫描件：PDF 的页面是图片，没有文字层，无法读取文字；"
                 "请使用原始的 Word/WPS 文件或带文字的 PDF (scanned PDF without a text layer)"
             )
+        if doc.outlined:
+            raise _Stop(
+                "PDF 没有文字层：页面上的文字已被转为图形（曲线），无法读取文字"
+                " (no text layer: the text was turned into outlines)"
+            )
         if doc.failed:
             raise _Stop(_broken("所有页面都无法解析 (no page could be parsed)"))
         raise _Stop("PDF 中没有任何文字 (PDF contains no text)")
@@ -360,7 +401,7 @@ def _assembled(doc: _Document, metadata: Mapping[str, str], browser: bool) -> So
     measure = Measure.of([item for items in kept for item in items if isinstance(item, Line)])
     flowed = paragraphs([item for items in kept for item in items], measure)
     notes = list(doc.notes)
-    if browser:
+    if browser and doc.links_dropped >= _WEB_PAGE_LINKS:
         flowed, cut = article(flowed, metadata.get("Title", ""))
         if cut is not None:
             notes.append(cut)
@@ -394,6 +435,15 @@ def _reading_notes(doc: _Document) -> list[Finding]:
                 f"{_pages_text(doc.scanned)}是扫描图片，没有文字层，其内容未读入"
                 " (scanned pages without a text layer, not read)",
                 _pages_text(doc.scanned),
+            )
+        )
+    if doc.outlined:
+        notes.append(
+            _note(
+                Severity.WARNING,
+                f"{_pages_text(doc.outlined)}没有文字层（文字已被转为图形），其内容未读入"
+                " (pages whose text was turned into outlines, not read)",
+                _pages_text(doc.outlined),
             )
         )
     if doc.failed:

@@ -21,6 +21,7 @@ cells:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
@@ -206,30 +207,59 @@ def _snapped(values: Iterable[float]) -> list[float]:
 
 
 def _index(lines: Sequence[float], value: float) -> int:
-    return min(range(len(lines)), key=lambda i: abs(lines[i] - value))
+    """The grid line nearest to ``value``."""
+    at = bisect.bisect_left(lines, value)
+    near = [i for i in (at - 1, at) if 0 <= i < len(lines)]
+    return min(near, key=lambda i: abs(lines[i] - value))
 
 
-def grid_of(cells: Sequence[BBox], glyphs: Sequence[Glyph], where: str) -> PageTable:
-    """The table of ``cells`` as a Grid; each glyph goes to the cell holding its centre."""
+def grid_lines(cells: Sequence[BBox]) -> tuple[list[float], list[float]]:
+    """The distinct x and y of the cells' edges (within the snapping distance)."""
     xs = _snapped(v for c in cells for v in (c[0], c[2]))
     ys = _snapped(v for c in cells for v in (c[1], c[3]))
+    return xs, ys
+
+
+def grid_of(
+    cells: Sequence[BBox],
+    lines: tuple[list[float], list[float]],
+    glyphs: Sequence[Glyph],
+    where: str,
+) -> PageTable:
+    """The table of ``cells`` on the grid ``lines`` (from :func:`grid_lines`) as a Grid.
+
+    Each glyph goes to the cell covering the grid position of its centre; one
+    covering no cell (a gap in the ruling) is stray.
+    """
+    xs, ys = lines
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    inside = [g for g in glyphs if bbox[0] <= g.cx <= bbox[2] and bbox[1] <= g.cy <= bbox[3]]
-    taken: set[int] = set()
-    built = []
+    placed: list[tuple[int, int, int, int]] = []
+    owner: dict[tuple[int, int], int] = {}
     for x0, top, x1, bottom in cells:
         row, col = _index(ys, top), _index(xs, x0)
         rowspan = max(1, _index(ys, bottom) - row)
         colspan = max(1, _index(xs, x1) - col)
-        mine = [
-            i
-            for i, g in enumerate(inside)
-            if i not in taken and x0 <= g.cx <= x1 and top <= g.cy <= bottom
-        ]
-        taken.update(mine)
-        text = text_in([inside[i] for i in mine])
-        built.append(Cell(text, row, col, rowspan, colspan))
+        for r in range(row, row + rowspan):
+            for c in range(col, col + colspan):
+                owner.setdefault((r, c), len(placed))
+        placed.append((row, col, rowspan, colspan))
+    mine: list[list[Glyph]] = [[] for _ in placed]
+    stray = []
+    for glyph in glyphs:
+        if not (bbox[0] <= glyph.cx <= bbox[2] and bbox[1] <= glyph.cy <= bbox[3]):
+            continue
+        row = min(max(bisect.bisect_right(ys, glyph.cy) - 1, 0), len(ys) - 2)
+        col = min(max(bisect.bisect_right(xs, glyph.cx) - 1, 0), len(xs) - 2)
+        index = owner.get((row, col))
+        if index is None:
+            if not glyph.blank:
+                stray.append(glyph)
+        else:
+            mine[index].append(glyph)
+    built = [
+        Cell(text_in(found), row, col, rowspan, colspan)
+        for (row, col, rowspan, colspan), found in zip(placed, mine, strict=True)
+    ]
     built.sort(key=lambda c: (c.row, c.col))
     grid = Grid(tuple(built), n_rows=len(ys) - 1, n_cols=len(xs) - 1, where=where)
-    stray = tuple(g for i, g in enumerate(inside) if i not in taken and not g.blank)
-    return PageTable(bbox, grid, stray)
+    return PageTable(bbox, grid, tuple(stray))
