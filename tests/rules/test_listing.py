@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 import govreport
 from govreport.model import ProblemsAndImprovements, Provenance, SourceNote
 from govreport.testing import zero_report
@@ -43,3 +45,25 @@ def test_five_written_as_parts_is_not_empty() -> None:
     written = ProblemsAndImprovements(parts=(TextPart(heading="", text="一是人手不足。"),))
     assert _codes(zero_report(problems=written), "S2") == []
     assert [p for p, _ in _codes(zero_report(), "S2")] == ["problems"]
+
+
+def test_a_deadline_from_a_guessed_level_is_a_warning_until_the_later_one() -> None:
+    import datetime as dt
+
+    from govreport.model import AdminLevel
+
+    note = SourceNote(code="M2", severity="info", message="推定", path="agency.level")
+    guessed = Provenance(file="p.html", format="html", notes=(note,))
+    base = zero_report(published=dt.date(2025, 3, 10))  # a township: due 2025-01-31
+    assert base.agency.level is AdminLevel.TOWNSHIP
+    (known,) = _findings(base, "DATE2")
+    assert known.severity is govreport.Severity.ERROR
+    (guess,) = _findings(attrs.evolve(base, source=guessed), "DATE2")
+    assert guess.severity is govreport.Severity.WARNING and "推定" in guess.message
+    late = zero_report(published=dt.date(2025, 4, 2), source=guessed)
+    (past_both,) = _findings(late, "DATE2")
+    assert past_both.severity is govreport.Severity.ERROR
+
+
+def _findings(report: govreport.AnnualReport, code: str) -> list[govreport.Finding]:
+    return [f for f in govreport.Engine().validate(report) if f.code == code]

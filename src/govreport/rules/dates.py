@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
+from govreport.model import AdminLevel, AnnualReport
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
 from govreport.spec.wording import official_date
 
@@ -24,17 +25,40 @@ def check_not_early(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def level_guessed(report: AnnualReport) -> bool:
+    """Whether an import guessed the level from the name (a note at ``agency.level``)."""
+    source = report.source
+    return source is not None and any(n.path == "agency.level" for n in source.notes)
+
+
 def check_deadline(ctx: RuleContext) -> Iterator[Finding]:
-    """DATE2: published by 1月31日 (departments, townships) or 3月31日 (县级以上地方人民政府)."""
+    """DATE2: published by 1月31日 (departments, townships) or 3月31日 (县级以上地方人民政府).
+
+    When an import guessed the level from the agency's name, the level is not
+    known: a date past 1月31日 is then an error only if it is past the later
+    deadline too, and a warning (naming the guess) if it is between the two.
+    """
     r = ctx.report
     deadline = r.agency.level.deadline(r.year)
-    if r.published is not None and r.published > deadline:
+    if r.published is None or r.published <= deadline:
+        return
+    message = (
+        f"发布日期为{official_date(r.published)}，晚于{r.agency.level.label}的法定期限"
+        f"{official_date(deadline)}（《政府信息公开条例》第四十九条）。"
+    )
+    if not level_guessed(r):
+        yield Finding.at("DATE2", Severity.ERROR, "published", message)
+        return
+    latest = max(level.deadline(r.year) for level in AdminLevel)
+    if r.published > latest:
+        yield Finding.at("DATE2", Severity.ERROR, "published", message)
+    else:
         yield Finding.at(
             "DATE2",
-            Severity.ERROR,
+            Severity.WARNING,
             "published",
-            f"发布日期为{official_date(r.published)}，晚于{r.agency.level.label}的法定期限"
-            f"{official_date(deadline)}（《政府信息公开条例》第四十九条）。",
+            f"{message}行政级别是导入时按机关名称推定的；若为县级以上地方人民政府，期限为"
+            f"{official_date(latest)}，请核对行政级别 (level guessed on import: check it)。",
         )
 
 
