@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -82,6 +83,13 @@ def test_our_word_output_reads_back_exactly(tmp_path, path):
     assert source.kind == "docx"
     assert source.notes == ()
     assert source.title == engine().document(report).title
+    assert_reads_back(source, engine().document(report))
+
+
+def test_our_output_saved_again_by_libreoffice_reads_the_same():
+    source = read_docx(DATA / "pingtan-2024.libreoffice.docx")
+    report = govreport.read_report(ROOT / "examples" / "pingtan-2024.yaml")
+    assert source.notes == ()
     assert_reads_back(source, engine().document(report))
 
 
@@ -369,6 +377,28 @@ def test_auto_numbered_headings_get_their_printed_numbers(tmp_path):
         "（一）规章",
         "1. 第一项",
         "2. 第二项",
+    ]
+
+
+def test_numbering_given_by_a_paragraph_style_and_the_styles_based_on_it(tmp_path):
+    document = numbered_document()
+    heading = document.styles.add_style("编号标题", WD_STYLE_TYPE.PARAGRAPH)
+    heading.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="90"/></w:numPr>')
+    )
+    derived = document.styles.add_style("编号标题二", WD_STYLE_TYPE.PARAGRAPH)
+    derived.base_style = heading
+    document.add_paragraph("收到和处理政府信息公开申请情况", style=heading)
+    document.add_paragraph("政府信息公开行政复议、行政诉讼情况", style=derived)
+    off = document.add_paragraph("不编号", style=heading)
+    off._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="0"/></w:numPr>')
+    )
+    texts = [b.text for b in read_docx(save(document, tmp_path)).blocks]
+    assert texts[-3:] == [
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "不编号",
     ]
 
 
