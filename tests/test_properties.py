@@ -76,7 +76,7 @@ from govreport.limits import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX
 from govreport.model import resolve
 from govreport.placeholders import has_placeholders
 from govreport.rules.texts import all_text_fields
-from govreport.spec.wording import FEE_TERM
+from govreport.spec.wording import states_fee
 from govreport.testing import make_engine
 from govreport.xmlchars import ILLEGAL_XML_CHARS
 
@@ -412,11 +412,11 @@ _C1 = re.compile("[\x7f-\x9f]")
 
 def expected_kinds(report: AnnualReport) -> set[str]:
     """The warnings this report's data calls for; it has no error."""
-    kinds = {"N1", "N2", "N3", "N4", "N5"}  # numbers quoted in narrative text
+    kinds = {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "S5"}  # numbers quoted in narrative text
     if report.published is None:
         kinds.add("DATE3")
     other = report.other.text.strip()
-    if other and FEE_TERM not in other:
+    if other and not states_fee(other):
         kinds.add("S1")
     kinds.add("S2")  # 五 empty or a bare 无: judged on the joined text
     if not report.agency.makes_rules and report.proactive.rules != DocumentCounts():
