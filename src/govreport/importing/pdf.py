@@ -24,7 +24,8 @@ import attrs
 
 from govreport.findings import Finding, Severity
 from govreport.importing.blocks import Source
-from govreport.importing.pdfextract import READER_NOTE, Refusal
+from govreport.importing.pdfextract import Refusal
+from govreport.importing.pdfpage import READER_NOTE
 from govreport.io.errors import UnreadableFileError
 from govreport.io.regular import read_regular
 from govreport.limits import MAX_IMPORT_FILE_BYTES
