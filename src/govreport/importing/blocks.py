@@ -72,3 +72,7 @@ class Source:
     #: What the reader itself had to guess or could not read (encoding, a
     #: scanned page without text, a table it could not rebuild).
     notes: tuple[Finding, ...] = ()
+    #: The date the file says it was published where the report itself does
+    #: not print one (a portal page's ``<meta name="PubDate">``), as printed
+    #: there; a hint only, used with a note.
+    published: str = ""

@@ -68,7 +68,7 @@ def _parse(data: bytes, *, name: str, path: Path) -> Source:
     if article.heading and not _starts_with(blocks, article.heading):
         blocks = [Para(article.heading, TITLE_WHERE), *blocks]
     notes = (*decoded.notes, *page.notes, *article.notes, *reader.notes)
-    return Source("html", tuple(blocks), title=page.title, notes=notes)
+    return Source("html", tuple(blocks), title=page.title, notes=notes, published=page.published)
 
 
 def _starts_with(blocks: list[Block], heading: str) -> bool:

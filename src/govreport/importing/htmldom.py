@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, NamedTuple, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 import lxml.etree  # type: ignore[import-untyped]
@@ -80,6 +80,8 @@ class Page:
     body: Element
     title: str
     notes: tuple[Finding, ...] = ()
+    #: The portal's publication date from the page's metadata ("" if none).
+    published: str = ""
 
 
 def parse_page(text: str, *, name: str, path: Path) -> Page:
@@ -102,6 +104,7 @@ def parse_page(text: str, *, name: str, path: Path) -> Page:
     if root is None:
         raise UnreadableFileError(path, "网页中没有任何内容 (the page is empty)")
     title = _title(root)
+    published = _published(root)
     lxml.etree.strip_elements(root, *_REMOVED, with_tail=False)
     elements = sum(1 for _element in root.iter())
     if elements > MAX_HTML_ELEMENTS:
@@ -111,7 +114,29 @@ def parse_page(text: str, *, name: str, path: Path) -> Page:
             f" (too many HTML elements, limit {MAX_HTML_ELEMENTS})",
         )
     body = root.find("body")
-    return Page(body if body is not None else root, title, _parse_notes(parser, name))
+    return Page(body if body is not None else root, title, _parse_notes(parser, name), published)
+
+
+#: ``<meta name=…>`` that portals' content systems (TRS, Hanweb, 开普云 …) and
+#: Open Graph use for the date an article was published, lower case.
+_PUBLISHED_META: Final = (
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "article:published_time",
+    "dc.date",
+    "dcterms.issued",
+)
+
+
+def _published(root: Element) -> str:
+    """The publication date a portal put in the page's metadata, as written there."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key in _PUBLISHED_META and key not in found:
+            found[key] = clean(meta.get("content") or "")
+    return next((found[key] for key in _PUBLISHED_META if found.get(key)), "")
 
 
 def _title(root: Element) -> str:

@@ -73,7 +73,7 @@ def map_source(source: Source) -> Imported:
     if headings:
         sections[_last_key(headings)] = list(closing.body)
     _identity(data, title=title, opening=opening, signatory=closing.signatory, notes=notes)
-    data["published"] = _published(closing.date, metadata, notes)
+    data["published"] = _published(closing.date, [*metadata, source.published], notes)
     data["title_text"] = title.text if title else ""
     data["signed"] = bool(closing.signatory)
     data["signatory"] = closing.signatory
