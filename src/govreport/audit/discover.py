@@ -51,11 +51,16 @@ def accepted_suffixes(engine: Engine) -> frozenset[str]:
 
 
 def _walk(
-    folder: Path, suffixes: frozenset[str], budget: list[int], skipped: list[Skipped]
+    folder: Path,
+    suffixes: frozenset[str],
+    budget: list[int],
+    skipped: list[Skipped],
+    excluded: frozenset[Path] = frozenset(),
 ) -> Iterator[Path]:
     """Report files under ``folder``, sorted; ``budget[0]`` counts entries left to visit.
 
-    A sub-folder that cannot be listed is named in ``skipped``, never passed over.
+    A sub-folder that cannot be listed is named in ``skipped``, never passed
+    over; one in ``excluded`` (resolved) is left out on purpose.
     """
 
     def unlisted(exc: OSError) -> None:
@@ -63,7 +68,9 @@ def _walk(
         skipped.append(Skipped(where, _cannot_list(exc)))
 
     for root, dirs, files in os.walk(folder, onerror=unlisted, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and (Path(root) / d).resolve() not in excluded
+        )
         budget[0] -= len(dirs) + len(files)
         if budget[0] < 0:
             raise _TooMany(MAX_AUDIT_WALK_ENTRIES, "个目录项 (directory entries)")
@@ -88,8 +95,14 @@ def find_reports(
     suffixes: frozenset[str],
     *,
     max_files: int = MAX_AUDIT_FILES,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Discovery:
-    """Every report file named or found under the folders named, each once."""
+    """Every report file named or found under the folders named, each once.
+
+    Files and folders in ``exclude`` are left out: the audit's own output
+    (its JSON, the annotated pages) must not be audited on the next run.
+    """
+    excluded = frozenset(Path(e).resolve() for e in exclude)
     files: list[Path] = []
     seen: set[Path] = set()
     skipped: list[Skipped] = []
@@ -97,7 +110,7 @@ def find_reports(
 
     def take(path: Path) -> None:
         key = path.resolve()
-        if key not in seen:
+        if key not in seen and key not in excluded:
             if len(files) >= max_files:
                 raise _TooMany(max_files, "个报告文件 (report files)")
             seen.add(key)
@@ -107,7 +120,7 @@ def find_reports(
         path = Path(given)
         try:
             if path.is_dir():
-                for found in _walk(path, suffixes, budget, skipped):
+                for found in _walk(path, suffixes, budget, skipped, excluded):
                     take(found)
             elif path.exists() or path.is_symlink():
                 take(path)  # a dangling link: the loader says what is wrong with it

@@ -13,6 +13,8 @@ from govreport.findings import Finding, Severity
 UNREADABLE = "UNREADABLE"
 #: Code of a finding about the set of reports (two reports of one agency and year).
 DUPLICATE = "A1"
+#: Codes of findings about the set of reports rather than one report's content.
+SET_CODES = frozenset({DUPLICATE, "A2"})
 
 
 class Status(enum.Enum):
@@ -75,8 +77,15 @@ class ReportAudit:
 
     @property
     def first_problem(self) -> Finding | None:
-        """The first error or warning (notes do not count), or None."""
-        return next((f for f in self.findings if f.severity is not Severity.INFO), None)
+        """The worst problem of the report itself, or None (notes do not count).
+
+        Errors before warnings; a finding about the set of reports (A1: the
+        same agency and year twice) only when the report has none of its own.
+        """
+        problems = [f for f in self.findings if f.severity is not Severity.INFO]
+        own = [f for f in problems if f.code not in SET_CODES]
+        ranked = sorted(own or problems, key=lambda f: f.severity.rank)
+        return ranked[0] if ranked else None
 
 
 @attrs.frozen

@@ -132,15 +132,19 @@ def audit_paths(
     *,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> AuditResult:
     """Audit every report file named in ``paths`` or found under the folders among them.
+
+    Folders in ``exclude`` are not searched (``govreport audit`` excludes its
+    ``--annotate`` folder, so that a second run does not audit its own pages).
 
     A file that cannot be read becomes one finding (code ``UNREADABLE``) and
     the others go on.  Reports of one agency in consecutive years are checked
     together (rule R6).  Nothing is printed; the result is sorted by file name.
     """
     eng = engine or default_engine()
-    found = find_reports(paths, accepted_suffixes(eng))
+    found = find_reports(paths, accepted_suffixes(eng), exclude=exclude)
     audits = {s.path: ReportAudit.failed(s.path, s.reason) for s in found.skipped}
     keys: dict[Path, Key | None] = {}
     total = len(found.files)

@@ -103,7 +103,9 @@ def audit(
     """
     eng = engine()
     with _progress_bar() as progress:
-        result = audit_paths(paths, engine=eng, progress=progress)
+        # The audit's own output is no report, whatever its suffix (a JSON).
+        excluded = [p for p in (annotate_dir, json_file, csv_file) if p is not None]
+        result = audit_paths(paths, engine=eng, progress=progress, exclude=excluded)
     if not result.reports:
         click.echo("未找到报告文件 (no report files found)", err=True)
     _show(result)
