@@ -20,6 +20,8 @@ from govreport import limits
 from govreport.importing import pdf as pdf_module
 from govreport.importing import pdfbounded
 from govreport.importing.blocks import Grid, Para, Source
+from govreport.importing.html import read_html
+from govreport.importing.mapper import map_source
 from govreport.importing.pdf import read_pdf
 from govreport.importing.pdfchars import Repairs, glyphs_of
 from govreport.importing.pdffurniture import is_page_number
@@ -132,7 +134,7 @@ def _check_paragraphs(source: Source) -> None:
     assert [p for p in paras if p in HEADINGS] == list(HEADINGS)
     for text in paras:
         assert not is_page_number(text), text
-        assert not re.search(r"[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|file://|\d+/\d+\s*$", text), text
+        assert not re.search(r"[-—]\s+\d{1,3}\s+[-—]|第\s*\d+\s*页|file://|\d+/\d+\s*$", text), text
 
 
 # -- 淮安市: an agency's own WPS export -------------------------------------------
@@ -214,6 +216,11 @@ def _portal_text(year: int) -> str:
     return _squeezed(body.split("\n", 1)[0])
 
 
+def _portal_published(year: int) -> str:
+    text = (DATA / f"{year}_pingtan.txt").read_text(encoding="utf-8")
+    return re.search(r"^发布时间: (.+)$", text, re.MULTILINE).group(1)
+
+
 def test_pingtan_paragraphs_are_the_articles(pingtan: tuple[int, Source]) -> None:
     year, source = pingtan
     _check_paragraphs(source)
@@ -221,12 +228,15 @@ def test_pingtan_paragraphs_are_the_articles(pingtan: tuple[int, Source]) -> Non
     # The page's own title block is kept; the site's menus, breadcrumbs, share
     # buttons and footer are not, nor Chromium's header and footer.
     assert paras[0] == f"平潭综合实验区{year}年度政府信息公开工作年度报告"
+    # … with the portal's line on the article beside it, which dates it.
+    published = _portal_published(year)
+    assert paras[1] == f"来源：平潭综合实验区管委会办公室 时间：{published}"
     portal = _portal_text(year)
     # The narrative between headings is the portal's, joined from its wrapped
     # lines: the opening, 一 up to its tables' section, 五 and 六 to the end.
     heading_at = {h: paras.index(h) for h in HEADINGS}
     spans = [
-        (1, heading_at[HEADINGS[0]]),
+        (2, heading_at[HEADINGS[0]]),
         (heading_at[HEADINGS[0]], heading_at[HEADINGS[1]]),
         (heading_at[HEADINGS[4]], len(paras)),
     ]
@@ -234,14 +244,14 @@ def test_pingtan_paragraphs_are_the_articles(pingtan: tuple[int, Source]) -> Non
         printed = _squeezed("".join(paras[start:end]))
         assert printed in portal, printed[:80]
     assert portal.endswith(_squeezed("".join(paras[heading_at[HEADINGS[4]] :])))
-    assert portal.startswith(_squeezed(paras[1]))
+    assert portal.startswith(_squeezed(paras[2]))
     assert paras[-1] == f"{year}年，无收取信息处理费情况。"
 
 
 def test_pingtan_a_wrapped_paragraph_is_one(pingtan: tuple[int, Source]) -> None:
     year, source = pingtan
     paras = _paras(source)
-    opening = paras[1]
+    opening = paras[2]
     assert opening.startswith("本报告根据《中华人民共和国政府信息公开条例》")
     # Five lines in the print; the angle brackets come as U+2329/232A from
     # the text layer and are read as the 〈〉 the page has.
@@ -251,6 +261,14 @@ def test_pingtan_a_wrapped_paragraph_is_one(pingtan: tuple[int, Source]) -> None
     text = "".join(paras)
     assert not re.search("[\u2e80-\u2fdf]", text)
     assert "政府信息公开工作年度报告" in paras[0]
+
+
+def test_pingtan_print_imports_as_the_page_does(pingtan: tuple[int, Source]) -> None:
+    # The acceptance of issue 10: the page printed by Chromium gives the same
+    # data file as the page itself (every number, every section's text).
+    year, source = pingtan
+    page = map_source(read_html(DATA / f"{year}_pingtan.page.html")).data
+    assert map_source(source).data == page
 
 
 def test_pingtan_notes_say_what_was_cut(pingtan: tuple[int, Source]) -> None:

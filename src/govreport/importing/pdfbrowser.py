@@ -12,8 +12,10 @@ what it reads like:
   (一、 … （一）) and tables, close together.  The page's chrome is short
   lines without sentences.  The article is the longest run of such blocks
   with at most six other blocks in between; the report's title is kept when
-  it is printed before it (the PDF's title names it: “标题_栏目_网站”), and a
-  date line of the signature right after it.
+  it is printed before it (the PDF's title names it: “标题_栏目_网站”) with
+  the portal's line about the article (``来源：… 时间：…``, which dates a
+  report that prints no date), and a date line of the signature right after
+  it.
 
 Only PDFs made by a browser (their producer or creator names it) with
 navigation links on their pages are cut this way, so an agency's own PDF is
@@ -42,6 +44,12 @@ _DATE: Final = re.compile(
 _TITLE_PARTS: Final = re.compile(r"\s*(?:_|｜|\||——|—|-)\s*")
 #: A report's title when the page title does not name it: “……2024年……报告”.
 _REPORT_TITLE: Final = re.compile(r"\d{4}\s*年.*报告$")
+#: The portal's data on the article printed beside its title (source, date):
+#: the only line between the title and the report that is kept, for its date.
+_PORTAL_DATA: Final = re.compile(
+    r"^\s*(?:发布日期|发布时间|成文日期|日期|时间|来源|信息来源|发布机构|发文机关|索引号|文号|发文字号)"
+    r"\s*[:：]"
+)
 #: Blocks of chrome allowed between two parts of one article.
 _GAP: Final = 6
 #: Blocks after the article searched for the signature's date.
@@ -112,11 +120,14 @@ def article(blocks: Sequence[Block], title: str) -> tuple[list[Block], Finding |
         if isinstance(block, Para) and _DATE.match(block.text):
             last = i
             break
-    kept = list(blocks[first : last + 1])
     head = _title_index(blocks, first, title)
-    if head is not None:
-        kept.insert(0, blocks[head])
-    cut_before = first - (head is not None)
+    front = range(head + 1 if head is not None else max(0, first - _GAP), first)
+    kept = [
+        *([blocks[head]] if head is not None else []),
+        *(b for i in front if isinstance(b := blocks[i], Para) and _PORTAL_DATA.match(b.text)),
+        *blocks[first : last + 1],
+    ]
+    cut_before = first - (len(kept) - (last + 1 - first))
     cut_after = len(blocks) - last - 1
     if not cut_before and not cut_after:
         return kept, None
