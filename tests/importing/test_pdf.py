@@ -433,6 +433,27 @@ def test_a_new_interpreter_reads_the_same_as_a_fork(tmp_path: Path) -> None:
     assert pdfbounded.started(data) == forked
 
 
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_page_turned_sideways_is_read_upright(
+    tmp_path: Path, huaian: Source, rotation: int
+) -> None:
+    # A landscape table on a page with /Rotate: its characters run down (or up)
+    # the page as pdfplumber gives them.  Read turned, it is the same table.
+    pdfium = pytest.importorskip("pypdfium2")
+    turned = pdfium.PdfDocument.new()
+    turned.import_pages(pdfium.PdfDocument(str(HUAIAN)), [3, 4])
+    for page in turned:
+        page.set_rotation(rotation)
+    path = tmp_path / "turned.pdf"
+    turned.save(str(path))
+    source = read_pdf(path)
+    shapes = [(g.cells, g.n_rows, g.n_cols) for g in _tables(source)[HEADINGS[2]]]
+    assert shapes == [(g.cells, g.n_rows, g.n_cols) for g in _tables(huaian)[HEADINGS[2]]]
+    assert [n.message for n in source.notes if "旋转" in n.message] == [
+        "本页文字横向排印（页面旋转），已转正后读取 (page turned to read its text upright)"
+    ] * 2
+
+
 def test_a_scanned_page_among_text_pages_is_noted(tmp_path: Path) -> None:
     pdfium = pytest.importorskip("pypdfium2")
     mixed = pdfium.PdfDocument.new()

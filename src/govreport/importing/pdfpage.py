@@ -25,6 +25,7 @@ from govreport.importing.pdftables import (
     ruling_edges,
     table_cells,
 )
+from govreport.importing.pdfturn import Turn, direction
 
 #: Code of the notes the PDF reader leaves about how it read the file (as the HTML reader's).
 READER_NOTE: Final = "I0"
@@ -60,9 +61,9 @@ class Pages:
 
 def read_page(page: Any, doc: Pages, browser: bool) -> None:
     number = int(page.page_number)
-    doc.heights.append(float(page.height))
+    height = float(page.height)
     try:
-        items = _page_items(page, number, doc, browser)
+        items, height = _page_items(page, number, doc, browser)
     except (MemoryError, RecursionError):
         raise
     except Exception as exc:
@@ -76,10 +77,15 @@ def read_page(page: Any, doc: Pages, browser: bool) -> None:
         with contextlib.suppress(Exception):
             page.close()
     doc.pages.append(items)
+    doc.heights.append(height)
 
 
-def _page_items(page: Any, number: int, doc: Pages, browser: bool) -> list[Item]:
-    glyphs = glyphs_of(page.dedupe_chars().chars, number, doc.repairs)
+def _page_items(page: Any, number: int, doc: Pages, browser: bool) -> tuple[list[Item], float]:
+    """The page's tables and lines in reading order, and its height (turned upright)."""
+    chars = page.dedupe_chars().chars
+    turn = Turn(direction(chars), float(page.width), float(page.height))
+    glyphs = [turn.glyph(g) for g in glyphs_of(chars, number, doc.repairs)]
+    height = turn.size[1]
     inked = [g for g in glyphs if not g.blank]
     doc.glyphs += len(inked)
     if not inked:
@@ -87,17 +93,25 @@ def _page_items(page: Any, number: int, doc: Pages, browser: bool) -> list[Item]
             doc.scanned.append(number)
         elif len(page.curves) + len(page.rects) + len(page.lines) >= _OUTLINED:
             doc.outlined.append(number)
-        return []
-    tables = _tables(page, number, glyphs, doc)
+        return [], height
+    if not turn.upright:
+        doc.notes.append(
+            note(
+                Severity.INFO,
+                "本页文字横向排印（页面旋转），已转正后读取 (page turned to read its text upright)",
+                f"第{number}页",
+            )
+        )
+    tables = _tables(page, number, glyphs, turn, doc)
     outside = [g for g in glyphs if not any(_holds(t, g) for t in tables)]
-    links = _links(page) if browser else []
+    links = [turn.box(*link) for link in _links(page)] if browser else []
     lines = lines_of(outside, number, links)
     if browser:
         doc.links_dropped += sum(line.linked for line in lines)
         lines = [line for line in lines if not line.linked]
     items: list[Item] = [*tables, *lines]
     items.sort(key=lambda item: item.bbox[1] if isinstance(item, PageTable) else item.top)
-    return items
+    return items, height
 
 
 def _holds(table: PageTable, glyph: Glyph) -> bool:
@@ -118,10 +132,12 @@ def _links(page: Any) -> list[tuple[float, float, float, float]]:
         return []
 
 
-def _tables(page: Any, number: int, glyphs: Sequence[Glyph], doc: Pages) -> list[PageTable]:
+def _tables(
+    page: Any, number: int, glyphs: Sequence[Glyph], turn: Turn, doc: Pages
+) -> list[PageTable]:
     where = f"第{number}页"
     try:
-        return _found_tables(page, where, glyphs, doc)
+        return _found_tables(page, where, glyphs, turn, doc)
     except (MemoryError, RecursionError):
         raise
     except Exception:
@@ -136,8 +152,10 @@ def _tables(page: Any, number: int, glyphs: Sequence[Glyph], doc: Pages) -> list
         return []
 
 
-def _found_tables(page: Any, where: str, glyphs: Sequence[Glyph], doc: Pages) -> list[PageTable]:
-    edges = ruling_edges([*page.lines, *page.rects, *page.curves])
+def _found_tables(
+    page: Any, where: str, glyphs: Sequence[Glyph], turn: Turn, doc: Pages
+) -> list[PageTable]:
+    edges = [turn.edge(e) for e in ruling_edges([*page.lines, *page.rects, *page.curves])]
     if len(edges) > limits.MAX_IMPORT_PAGE_RULES:
         doc.notes.append(
             note(
@@ -148,7 +166,7 @@ def _found_tables(page: Any, where: str, glyphs: Sequence[Glyph], doc: Pages) ->
             )
         )
         return []
-    edges = [*edges, *closing_edges(edges, glyphs, float(page.height))]
+    edges = [*edges, *closing_edges(edges, glyphs, turn.size[1])]
     tables = []
     for cells in table_cells(page, edges):
         xs, ys = grid_lines(cells)
