@@ -433,6 +433,17 @@ def test_a_new_interpreter_reads_the_same_as_a_fork(tmp_path: Path) -> None:
     assert pdfbounded.started(data) == forked
 
 
+def test_a_one_page_browser_print_loses_its_header_and_footer(tmp_path: Path) -> None:
+    # One page of the print, without the metadata naming the browser: no other
+    # page repeats the header (date, title) and footer (address, 3/8), their
+    # shape and place give them away.
+    path = _pages_of(PINGTAN[2024], [2], tmp_path / "one.pdf")
+    paras = _paras(read_pdf(path))
+    assert paras[0].startswith("确、安全。加强规范性文件库建设")
+    assert paras[-1] == "二、主动公开政府信息情况"
+    assert not [p for p in paras if "PM" in p or "file" in p or "3/8" in p]
+
+
 @pytest.mark.parametrize("rotation", [90, 270])
 def test_a_page_turned_sideways_is_read_upright(
     tmp_path: Path, huaian: Source, rotation: int
@@ -488,8 +499,8 @@ def test_text_layer_repairs() -> None:
     repairs = Repairs()
     chars = [
         {"text": t, "x0": 10.0 * i, "x1": 10.0 * i + 9, "top": 0.0, "bottom": 10.0, "size": 10.0}
-        for i, t in enumerate(["\u2f2f", "\u2ea0", "\u2329", "(cid:17)", "\x07", "作"])
+        for i, t in enumerate(["\u2f2f", "\u2ea0", "\u2329", "(cid:17)", "\x07", "作", "\ufb01"])
     ]
     glyphs = glyphs_of(chars, 4, repairs)
-    assert [g.text for g in glyphs] == ["工", "民", "\u3008", "\ufffd", "作"]
-    assert (repairs.lookalikes, repairs.unmapped, repairs.unmapped_pages) == (3, 1, [4])
+    assert [g.text for g in glyphs] == ["工", "民", "\u3008", "\ufffd", "作", "fi"]
+    assert (repairs.lookalikes, repairs.unmapped, repairs.unmapped_pages) == (4, 1, [4])

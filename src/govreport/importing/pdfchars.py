@@ -9,7 +9,8 @@ text it gives is not what is printed:
 * a glyph a font shares between a CJK radical and the ideograph of the same
   shape is often mapped back to the radical (Chromium's Noto CJK gives
   ``⼯作`` for 工作, ``⺠`` for 民): the radical is replaced by the ideograph;
-* a character with a canonical equivalent (〈 U+2329 for 〈 U+3008) is
+* a Latin ligature (``ﬁ``) is written as its letters, and a character
+  with a canonical equivalent (〈 U+2329 for 〈 U+3008) is
   written in its composed (NFC) form, as the HTML of the same page has it;
 * a glyph without any Unicode mapping comes out as ``(cid:123)``: it becomes
   U+FFFD, and the reader says how many there were.
@@ -145,6 +146,9 @@ def _repaired(text: str, repairs: Repairs, page: int) -> str:
         elif cp in _SUPPLEMENT:
             repairs.lookalikes += 1
             out.append(_SUPPLEMENT[cp])
+        elif 0xFB00 <= cp <= 0xFB06:  # a Latin ligature (ﬁ) prints its letters
+            repairs.lookalikes += 1
+            out.append(unicodedata.normalize("NFKC", ch))
         elif unicodedata.category(ch) == "Cc" and not ch.isspace():
             continue  # a control character is never printed
         elif unicodedata.decomposition(ch) and not unicodedata.decomposition(ch).startswith("<"):

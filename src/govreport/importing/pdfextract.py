@@ -177,7 +177,7 @@ def _assembled(doc: Pages, metadata: Mapping[str, str], browser: bool) -> Source
         if doc.failed:
             raise _Stop(_broken("所有页面都无法解析 (no page could be parsed)"))
         raise _Stop("PDF 中没有任何文字 (PDF contains no text)")
-    kept = _without_furniture(doc, browser)
+    kept = _without_furniture(doc)
     measure = Measure.of([item for items in kept for item in items if isinstance(item, Line)])
     flowed = paragraphs([item for items in kept for item in items], measure)
     notes = list(doc.notes)
@@ -190,9 +190,9 @@ def _assembled(doc: Pages, metadata: Mapping[str, str], browser: bool) -> Source
     return Source("pdf", tuple(blocks), metadata.get("Title", ""), tuple(notes))
 
 
-def _without_furniture(doc: Pages, browser: bool) -> list[list[Item]]:
+def _without_furniture(doc: Pages) -> list[list[Item]]:
     lines = [[item for item in items if isinstance(item, Line)] for items in doc.pages]
-    kept_lines = furniture(lines, doc.heights, browser)
+    kept_lines = furniture(lines, doc.heights)
     kept_ids = {id(line) for page in kept_lines for line in page}
     return [
         [item for item in items if isinstance(item, PageTable) or id(item) in kept_ids]

@@ -10,9 +10,10 @@ furniture when it is
   is there on at least two pages and half of them: a running header or
   footer, such as the date, title, address and ``n/m`` a browser prints
   around each page;
-* in a browser-printed PDF, in the top or bottom band and shaped like what a
-  browser prints there (a date and time, a ``file://`` or ``http`` address, a
-  page count ``n/m``), so that a one-page print loses them too.
+* in the top or bottom band and shaped like what a browser prints there (a
+  date and time, a ``file://`` or ``http`` address, a page count ``n/m``), so
+  that a one-page print loses them too.  (A report prints no such line there;
+  its website's address in a footer is furniture as well.)
 """
 
 from __future__ import annotations
@@ -71,9 +72,7 @@ def _running(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[s
     return {key for key, n in counts.items() if n >= 2 and 2 * n >= printed}
 
 
-def furniture(
-    pages: Sequence[Sequence[Line]], heights: Sequence[float], browser: bool
-) -> list[list[Line]]:
+def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> list[list[Line]]:
     """Each page's lines without its furniture."""
     running = _running(pages, heights)
     kept_pages = []
@@ -84,10 +83,7 @@ def furniture(
             for line in lines
             if not (
                 id(line) in edge
-                and (
-                    _key(line.text) in running
-                    or (browser and any(p.search(line.text) for p in _BROWSER))
-                )
+                and (_key(line.text) in running or any(p.search(line.text) for p in _BROWSER))
             )
         ]
         # A page number is the first or last line left: take up to two off each end.
