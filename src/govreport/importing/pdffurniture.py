@@ -11,9 +11,8 @@ furniture when it is
   footer, such as the date, title, address and ``n/m`` a browser prints
   around each page;
 * in the top or bottom band and shaped like what a browser prints there (a
-  date and time, a ``file://`` or ``http`` address, a page count ``n/m``), so
-  that a one-page print loses them too.  (A report prints no such line there;
-  its website's address in a footer is furniture as well.)
+  date and time first; a ``file://`` or ``http`` address with the page count
+  ``n/m``), so that a one-page print loses them too.
 """
 
 from __future__ import annotations
@@ -38,8 +37,8 @@ _PAGE_NUMBER: Final = (
 _BROWSER: Final = (
     # 11/29/26, 10:58 PM …   2025/3/10 15:35 …   2025-03-10 15:35 …
     re.compile(r"^\d{1,4}[/.\-年]\d{1,2}[/.\-月]\d{1,4}日?[,，]?\s*(上午|下午)?\s*\d{1,2}:\d{2}"),
-    re.compile(r"(file|https?)://\S*"),
-    re.compile(r"\s\d{1,4}\s*/\s*\d{1,4}$"),
+    # file:///…/page.html 3/8 (an address alone may begin a line of the report)
+    re.compile(r"^(file|https?)://\S*.*\s\d{1,3}\s*/\s*\d{1,3}$"),
 )
 
 
