@@ -183,6 +183,16 @@ MAX_IMPORT_MEMORY_BYTES: Final = 2 * 1024 * 1024 * 1024
 #: a note) instead of taking minutes.
 MAX_IMPORT_PAGE_RULES: Final = 2_000
 
+#: Most hyperlinks of one PDF page used to find a printed web page's
+#: navigation (each character is tested against each link).  A portal page has
+#: a few hundred; past this the page's links are not used.
+MAX_IMPORT_PAGE_LINKS: Final = 2_000
+
+#: Largest reading of one PDF the parsing child process may send back (bytes,
+#: as JSON).  The text of 200 full pages is about a million characters, 3–6 MB;
+#: more is refused instead of held in memory.
+MAX_IMPORT_READING_BYTES: Final = 64 * 1024 * 1024
+
 #: Widest ``colspan`` of an HTML table cell read as printed.  Table 四 of the
 #: format has 15 columns and the widest merged cell spans 10; a larger span is
 #: clipped (with a note) so that ``colspan=1000000`` cannot make a huge grid.

@@ -29,9 +29,6 @@ from govreport.importing.pdfturn import Turn, direction
 
 #: Code of the notes the PDF reader leaves about how it read the file (as the HTML reader's).
 READER_NOTE: Final = "I0"
-#: Most hyperlinks of a page used to find navigation lines (a portal page has
-#: a few hundred).
-_MAX_LINKS: Final = 2_000
 #: Navigation lines that show a PDF is a printed web page, not a report
 #: printed again through a browser's PDF viewer.
 WEB_PAGE_LINKS: Final = 3
@@ -120,10 +117,10 @@ def _holds(table: PageTable, glyph: Glyph) -> bool:
 
 
 def _links(page: Any) -> list[tuple[float, float, float, float]]:
-    """The page's hyperlink areas (none past _MAX_LINKS: each glyph is tested on each)."""
+    """The page's hyperlink areas (none past the bound: each glyph is tested on each)."""
     try:
         links = page.hyperlinks
-        if len(links) > _MAX_LINKS:
+        if len(links) > limits.MAX_IMPORT_PAGE_LINKS:
             return []
         return [
             (float(h["x0"]), float(h["top"]), float(h["x1"]), float(h["bottom"])) for h in links

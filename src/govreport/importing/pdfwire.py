@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
+from govreport import limits
 from govreport.findings import Finding, Severity
 from govreport.importing.blocks import Block, Cell, Grid, Para, Source
 from govreport.importing.pdfextract import Refusal
 
-#: Largest answer read from the child (bytes).  The text of 200 full pages is
-#: about 1 million characters, 3–6 MB as JSON.
-MAX_WIRE_BYTES: Final = 64 * 1024 * 1024
+#: Largest answer read from the child (bytes).
+MAX_WIRE_BYTES: Final = limits.MAX_IMPORT_READING_BYTES
 
 
 def encode(result: Source | Refusal) -> bytes:
