@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pytest
 
-from govreport import spec
+from govreport import Engine, spec
 from govreport.findings import Finding, Severity
 from govreport.importing.blocks import Cell, Grid, Para, Source
 from govreport.importing.mapper import map_source
@@ -219,13 +219,15 @@ def test_other_handling_printed_as_one_row_goes_to_3_other_with_a_warning() -> N
     data, notes = read(two, three, four)
     handled = data["applications"]["results"]["other_handling"]
     assert handled["other"] == [2, 1, 0, 0, 0, 0, 3]
-    assert handled["not_corrected"] == [None] * 7 and handled["fee_unpaid"] == [None] * 7
+    # The sub-rows not printed are left out (the model's 0), not written blank.
+    assert "not_corrected" not in handled and "fee_unpaid" not in handled
     collapsed = [n for n in notes if n.code == "M11"]
     assert len(collapsed) == 1 and collapsed[0].severity is Severity.WARNING
     assert "未印出分项" in collapsed[0].message and "3.其他" in collapsed[0].message
     assert collapsed[0].path == "applications.results.other_handling.other"
-    # The two sub-rows not printed are left empty, which that one note says.
+    # The two sub-rows not printed are left out, which that one note says.
     assert codes(notes) == ["M11"]
+    assert not [p for p in Engine().parse_report(data).problems if p.code == "D4"]
     rest = dict(data["applications"])
     expected = expected_data(nums)["applications"]
     rest["results"] = {k: v for k, v in rest["results"].items() if k != "other_handling"}
@@ -424,7 +426,8 @@ def test_a_fee_column_in_yuan_is_converted() -> None:
     assert codes(notes) == ["M10"]
 
 
-def test_blank_and_slash_cells_are_kept_as_printed_one_note_per_region() -> None:
+def test_blank_and_slash_cells_are_kept_as_printed_and_left_to_the_loader() -> None:
+    """The loader says once per region what a run of blank cells is (D4): no mapper note."""
     blank_rows = ("prohibited_by_law", "endangers_stability")
     changes = {
         f"applications__results__withheld__{row}__{col}": ""
@@ -442,21 +445,23 @@ def test_blank_and_slash_cells_are_kept_as_printed_one_note_per_region() -> None
     assert data["review_litigation"]["litigation_direct"] == dict.fromkeys(
         ("upheld", "corrected", "other", "pending", "total"), "/"
     )
-    assert sorted(codes(notes)) == ["M6", "M6", "M7", "M7"]
-    blank = next(n for n in notes if n.code == "M6" and "空白" in n.message)
-    assert "共 12 个单元格" in blank.message
-    assert blank.path == "applications.results.withheld.prohibited_by_law.natural_person"
-    assert blank.location == (
-        "三、本年度办理结果/（三）不予公开/2.其他法律行政法规禁止公开/自然人"
-        "（表格2第9行第4列至表格2第10行第9列）"
-    )
-    slash = next(n for n in notes if n.code == "M6" and "“/”" in n.message)
-    assert "共 4 个单元格" in slash.message
-    totals = [n for n in notes if n.code == "M7"]
-    assert {n.path for n in totals} == {
+    # Only the blank totals are the mapper's to say (no total stated), as information.
+    assert [(n.code, n.severity) for n in notes] == [("M7", Severity.INFO)] * 2
+    assert {n.path for n in notes} == {
         "applications.results.withheld.prohibited_by_law.total",
         "review_litigation.litigation_direct.total",
     }
+    assert notes[0].location == (
+        "三、本年度办理结果/（三）不予公开/2.其他法律行政法规禁止公开/总计"
+        "（表格2第9行第10列至表格2第10行第10列）"
+    )
+    loaded = Engine().parse_report(data)
+    d4 = [p for p in loaded.problems if p.code == "D4"]
+    assert [p.path for p in d4] == [
+        "applications.results.withheld.prohibited_by_law.natural_person",
+        "review_litigation.litigation_direct.upheld",
+    ]
+    assert "共 14 个单元格" in d4[0].message and "“/”" in d4[1].message
 
 
 def test_a_blank_total_column_stays_absent_with_one_note() -> None:
@@ -465,7 +470,7 @@ def test_a_blank_total_column_stays_absent_with_one_note() -> None:
     data, notes = read(*grids(numbers(**changes)))
     assert data["applications"]["received"] == [217, 1, 0, 0, 0, 0, None]
     assert data["applications"]["results"]["total"][6] is None
-    assert [(n.code, n.severity) for n in notes] == [("M7", Severity.WARNING)]
+    assert [(n.code, n.severity) for n in notes] == [("M7", Severity.INFO)]
     assert "共 25 个总计单元格" in notes[0].message
 
 
@@ -515,10 +520,14 @@ def test_a_row_not_printed_is_left_empty_with_one_note() -> None:
     two, three, four = grids(nums)
     three = delete_rows(three, {row_with(three, "3.要求提供公开出版物")})
     data, notes = read(two, three, four)
-    assert data["applications"]["results"]["not_processed"]["publications"] == [None] * 7
+    assert "publications" not in data["applications"]["results"]["not_processed"]
     assert [(n.code, n.path) for n in notes] == [
         ("M13", "applications.results.not_processed.publications")
     ]
+    # Not printed is not printed blank: the loader has no blank cell to report.
+    loaded = Engine().parse_report(data)
+    assert [p for p in loaded.problems if p.path.startswith("applications")] == []
+    assert loaded.report.applications.results.not_processed.publications.total == 0
 
 
 def test_table_4_printed_on_its_side_is_read_by_its_labels() -> None:

@@ -12,7 +12,7 @@ from govreport.findings import Finding, Severity
 from govreport.importing.blocks import Grid, Para, Source
 from govreport.importing.mapper import map_source
 from govreport.importing.parts import sub_heading
-from govreport.importing.titles import guess_level, read_title
+from govreport.importing.titles import read_title
 from tests.importing.mapper_grids import official_grid, sample_numbers
 
 OPENING = (
@@ -138,26 +138,6 @@ def test_text_before_the_title_and_portal_metadata_are_left_out_with_a_note() ->
     left = with_code(notes, "M16")
     assert [n.location for n in left] == ["标题之前", "网页信息"]
     assert any("网页的发布日期" in n.message for n in with_code(notes, "M15"))
-
-
-@pytest.mark.parametrize(
-    ("name", "level"),
-    [
-        ("杭州市西湖区双浦镇人民政府", "township"),
-        ("某某街道办事处", "township"),
-        ("某某县人民政府", "county_government"),
-        ("杭州市西湖区人民政府", "county_government"),
-        ("淮安市人民政府", "city_government"),
-        ("淮安市人民政府办公室", "city_department"),
-        ("某某县民政局", "county_department"),
-        ("浙江省人民政府", "provincial_government"),
-        ("浙江省教育厅", "provincial_department"),
-        ("上海市人民政府办公厅", "provincial_department"),
-        ("国家统计局", "state_council_department"),
-    ],
-)
-def test_level_is_guessed_from_the_name(name: str, level: str) -> None:
-    assert guess_level(name) == level
 
 
 def test_the_level_guess_is_said_in_a_note() -> None:

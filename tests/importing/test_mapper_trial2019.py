@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
-from govreport import spec
+from govreport import Engine, spec
 from govreport.findings import Severity
 from govreport.importing.blocks import Block, Para, Source
 from govreport.importing.mapper import Imported, map_source
@@ -82,18 +82,6 @@ def test_the_trial_block_loads_into_its_class_without_a_problem(imported: Import
     assert block.procurement.amount == Decimal(251000) and block.rules.total_published == 524
 
 
-def test_what_means_the_same_goes_to_the_2021_keys_the_rest_is_null_with_one_note(
-    imported: Imported,
-) -> None:
-    proactive = imported.data["proactive"]
-    assert (proactive["licensing"], proactive["punishment"], proactive["coercion"]) == (0, 0, 0)
-    assert proactive["rules"] == dict.fromkeys(("issued", "repealed", "in_force"))
-    assert proactive["normative_documents"] == dict.fromkeys(("issued", "repealed", "in_force"))
-    assert proactive["fees"] is None
-    [note] = [n for n in imported.notes if n.code == "M14"]
-    assert note.severity is Severity.INFO and "本年制发件数" in note.message
-
-
 def test_table_3_and_4_read_fully_blank_cells_kept_blank(
     imported: Imported, printed: dict[str, Any]
 ) -> None:
@@ -124,7 +112,7 @@ def test_other_handling_is_one_row_in_the_trial_format_said_in_an_info_note(
     [note] = [n for n in imported.notes if n.code == "M11"]
     assert note.severity is Severity.INFO and "2019年试行格式" in note.message
     handled = imported.data["applications"]["results"]["other_handling"]
-    assert handled["not_corrected"] == [None] * 7
+    assert set(handled) == {"other"}  # the sub-rows the trial format has not: left out
 
 
 def _runs(cells: list[Any]) -> int:
@@ -135,25 +123,43 @@ def _runs(cells: list[Any]) -> int:
     return runs
 
 
-def test_one_note_per_blank_region_not_per_cell(
+def test_blank_cells_are_the_loaders_to_report_blank_totals_said_once_per_run(
     imported: Imported, printed: dict[str, Any]
 ) -> None:
-    """The page leaves 125 cells blank: one note per run of them, in the order printed."""
+    """The page leaves 125 cells blank: the loader says so once per region (D4), not the mapper."""
     rows = list(printed["applications"]["rows"].values())
     body = [v for row in rows for v in row[:6]]
     totals = [row[6] for row in rows]
     review = printed["review_litigation"]
-    outcomes = [v for i, v in enumerate(review) if i % 5 != 4]
     review_totals = review[4::5]
-    blank_notes = [n for n in imported.notes if n.code == "M6"]
-    total_notes = [n for n in imported.notes if n.code == "M7"]
-    assert len(blank_notes) == _runs(body) + _runs(outcomes)
-    assert len(total_notes) == _runs(totals) + _runs(review_totals)
     assert sum(v is None for v in body + totals + review) > 100
-    assert len(blank_notes) + len(total_notes) < 30
+    assert [n for n in imported.notes if n.code == "M6"] == []
+    total_notes = [n for n in imported.notes if n.code == "M7"]
+    assert len(total_notes) == _runs(totals) + _runs(review_totals)
+    assert {n.severity for n in total_notes} == {Severity.INFO}
     first_total = total_notes[0]
     assert first_total.path == "applications.results.disclosed.total"
     assert "共 19 个总计单元格" in first_total.message
+
+
+def test_cells_the_trial_format_has_not_are_left_out_not_written_blank(
+    imported: Imported,
+) -> None:
+    """D4 reports only what was printed blank; M14 alone says what the trial format lacks."""
+    proactive = imported.data["proactive"]
+    assert proactive == {"licensing": 0, "punishment": 0, "coercion": 0}
+    [trial] = [n for n in imported.notes if n.code == "M14"]
+    assert trial.severity is Severity.INFO
+    assert "第二十条第（一）项/规章/本年制发件数" in trial.message and "未印出" in trial.message
+    loaded = Engine().parse_report(imported.data)
+    d4 = [p.path for p in loaded.problems if p.code == "D4"]
+    assert d4 and not [p for p in d4 if p.startswith("proactive")]
+    assert not [p for p in d4 if ".other_handling.not_corrected" in p or "fee_unpaid" in p]
+    assert loaded.report.proactive.fees == 0 and loaded.report.proactive.rules.in_force == 0
+    # Every D4 region starts at a cell the page printed blank.
+    blank = set(loaded.report.blank_cells)
+    assert {p for p in d4} <= blank
+    assert not [p for p in loaded.problems if p.code in ("D1", "D2", "D3")]
 
 
 def test_sections_as_written(imported: Imported) -> None:

@@ -290,13 +290,14 @@ def _write(bodies: list[_Body], sheet: Sheet, notes: Notes, *, trial: bool) -> d
             if not said:
                 notes.warn(
                     codes.ROW_MISSING,
-                    f"表格中未找到“{LEAVES[key]}”一行，该行留空 (row not found; left empty)",
+                    f"表格中未找到“{LEAVES[key]}”一行，该行未写入数据文件（读入时按0处理） "
+                    "(row not found; left out)",
                     path=f"{PREFIX}.{key}",
                     location=_chain(key),
                 )
+            # Not printed, so not written: a null row would read as printed blank (D4).
             for col in _COLUMN_KEYS:
                 sheet.lack(f"{PREFIX}.{key}.{col}", "", "", said=True)
-            rows[key] = [None] * len(_COLUMN_KEYS)
     sheet.end()
     return _nest(rows)
 
@@ -321,7 +322,8 @@ def _collapsed(body: _Body, group: str, key: str, notes: Notes, *, trial: bool) 
         notes.info(
             codes.COLLAPSED_ROW,
             f"2019年试行格式中“{label}”只有一行，其数字读入“{LEAVES[key]}”，"
-            f"其余分项留空 (the trial format has one row; its numbers go to 3.其他)",
+            "其余分项未印出，不写入数据文件 (the trial format has one row; its numbers go to "
+            "3.其他, the other sub-rows are left out)",
             path=f"{PREFIX}.{key}",
             location=where,
         )
@@ -329,7 +331,8 @@ def _collapsed(body: _Body, group: str, key: str, notes: Notes, *, trial: bool) 
         notes.warn(
             codes.COLLAPSED_ROW,
             f"“{label}”印为一行，未印出分项（{subrows}）；其数字读入“{LEAVES[key]}”，"
-            "其余分项留空 (printed as one row without its sub-rows; its numbers go to 3.其他)",
+            "其余分项不写入数据文件 (printed as one row without its sub-rows; its numbers go "
+            "to 3.其他, the others are left out)",
             path=f"{PREFIX}.{key}",
             location=where,
         )
@@ -353,6 +356,8 @@ def _left_out(body: _Body, notes: Notes) -> None:
 def _nest(rows: dict[str, list[Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in _LEAF_ORDER:
+        if key not in rows:
+            continue
         here = out
         *parents, last = key.split(".")
         for part in parents:

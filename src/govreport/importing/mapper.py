@@ -21,16 +21,17 @@ import attrs
 from govreport import spec
 from govreport.findings import Finding
 from govreport.importing import notes as codes
-from govreport.importing.blocks import Block, Para, Source
+from govreport.importing.blocks import Block, Grid, Para, Source
 from govreport.importing.closing import split_closing
 from govreport.importing.contact import contact_of, website_of
 from govreport.importing.dates import find_date
 from govreport.importing.labels import How
+from govreport.importing.levels import guess_level
 from govreport.importing.notes import Notes, place, quoted
 from govreport.importing.parts import Part, split_parts
-from govreport.importing.sections import Found, find_headings
+from govreport.importing.sections import Found, find_headings, is_caption
 from govreport.importing.tables import read_tables
-from govreport.importing.titles import Title, guess_level, read_title
+from govreport.importing.titles import Title, read_title
 from govreport.importing.trial2019 import NAME as TRIAL_NAME
 from govreport.model.agency import AdminLevel
 from govreport.spec.wording import clip, fee_statements
@@ -183,18 +184,19 @@ def _identity(
                 path="year",
                 location=place(spec.location_of("year")),
             )
-    level = guess_level(agency)
-    if level:
-        label = AdminLevel(level).label
+    guess = guess_level(agency)
+    data["agency"] = {"name": agency, "contact": contact_of(text), "website": website_of(text)}
+    if guess is not None:
+        label = AdminLevel(guess.level).label
+        caveat = f"；{guess.rule.caveat}" if guess.rule.caveat else ""
         notes.info(
             codes.LEVEL,
-            f"行政级别按机关名称推定为“{label}”，请核对 (level guessed from the name: {level})",
+            f"行政级别按机关名称推定为“{label}”（{guess.level}），依据：{guess.rule.said}"
+            f"{caveat}；请核对 (level guessed from the name by the rule above)",
             path="agency.level",
             location=place(spec.location_of("agency.level")),
         )
-    data["agency"] = {"name": agency, "contact": contact_of(text), "website": website_of(text)}
-    if level:
-        data["agency"]["level"] = level
+        data["agency"]["level"] = guess.level
     data["year"] = year
 
 
@@ -252,15 +254,25 @@ def _last_key(headings: Sequence[Found]) -> str:
 
 
 def _sections(blocks: Sequence[Block], headings: Sequence[Found]) -> dict[str, list[str]]:
-    """Each section's paragraphs (a heading's own tail first), tables left out."""
+    """Each section's paragraphs (a heading's own tail first), tables and captions left out.
+
+    A paragraph right before a table that only repeats the section's title
+    (a caption) is skipped silently: it is the heading printed again.
+    """
     out: dict[str, list[str]] = {}
     for n, found in enumerate(headings):
+        key = found.hit.key
         stop = headings[n + 1].index if n + 1 < len(headings) else len(blocks)
         paragraphs = [found.hit.tail] if found.hit.tail else []
-        paragraphs += [
-            b.text for b in blocks[found.index + 1 : stop] if isinstance(b, Para) and b.text.strip()
-        ]
-        out[found.hit.key] = paragraphs
+        for i in range(found.index + 1, stop):
+            block = blocks[i]
+            if not isinstance(block, Para) or not block.text.strip():
+                continue
+            before_grid = i + 1 < len(blocks) and isinstance(blocks[i + 1], Grid)
+            if before_grid and is_caption(block.text, key):
+                continue
+            paragraphs.append(block.text)
+        out[key] = paragraphs
     return out
 
 

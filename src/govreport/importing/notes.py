@@ -29,9 +29,12 @@ HEADING: Final = "M3"
 TABLE_MISSING: Final = "M4"
 #: A printed label matched to an official one by a known typo, by similarity or by position.
 LABEL: Final = "M5"
-#: A run of consecutive blank (or “/”) cells, kept as printed.
+#: Retired, never emitted: blank (or “/”) cells are kept as printed and the
+#: loader reports them once per region (D4, :mod:`govreport.io.blanks`) on
+#: every route, so a mapper note would say it twice.  Kept so that the code is
+#: not given another meaning: data files imported earlier may carry it.
 BLANK: Final = "M6"
-#: A stated total (总计) left blank: no total is stated for that row or group.
+#: A stated total (总计) left blank: no total is stated for that row or group (info).
 TOTAL_BLANK: Final = "M7"
 #: A cell that is not a number: left empty (null).
 UNREADABLE: Final = "M8"
@@ -61,7 +64,7 @@ MEANINGS: Final[dict[str, str]] = {
     HEADING: "章节标题缺失或与规定文字不同 (section heading missing or worded otherwise)",
     TABLE_MISSING: "未找到规定表格 (an official table was not found)",
     LABEL: "表格标签按已知错字、相似度或位置对应 (label matched by typo, similarity or position)",
-    BLANK: "连续空白或“/”单元格，按原样保留 (blank or “/” cells kept as printed, one per region)",
+    BLANK: "已停用：空白或“/”单元格由读入时的D4提示 (retired: blank cells are the loader's D4)",
     TOTAL_BLANK: "总计单元格空白，未记为已填报的总计 (a stated total left blank)",
     UNREADABLE: "单元格不是数字，留空 (a cell that is not a number, left null)",
     NUMBER_FORM: "数字经转换后读取：全角、千位分隔符、单位 (number read after a change of form)",

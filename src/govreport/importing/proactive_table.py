@@ -157,9 +157,10 @@ def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> Found:
     sheet.end()
     for cell in spec.tables()[PREFIX].value_cells():
         if found.is_trial and cell.path in trial2019.UNFILLED:
-            sheet.values.setdefault(cell.path, None)  # not printed in the trial format: M14
-        else:
-            sheet.lack(cell.path, "", "表格中未找到该行或该列")
+            # The trial format has no such cell: left out (not null, which
+            # the loader would report as printed blank); M14 says so once.
+            continue
+        sheet.lack(cell.path, "", "表格中未找到该行或该列")
     _collect(sheet, found)
     return found
 

@@ -116,7 +116,9 @@ def _write(placed: Sequence[tuple[PrintedRow, Cell | None]], sheet: Sheet) -> di
             sheet.lack(path, row.where(), "该列没有单元格")
         else:
             sheet.put(path, read_count(cell.text), row.where(cell))
-        out.setdefault(group, {})[outcome] = sheet.values.get(path)
+        group_data = out.setdefault(group, {})
+        if path in sheet.values:  # a cell not printed is left out, not null
+            group_data[outcome] = sheet.values[path]
     sheet.end()
     return out
 

@@ -96,6 +96,22 @@ def heading_of(text: str, allowed: Sequence[str]) -> HeadingHit | None:
     return None
 
 
+def is_caption(text: str, key: str) -> bool:
+    """Whether ``text`` is section ``key``'s own title printed again as a table's caption.
+
+    Our own HTML output (and many portals) print the title without its number
+    (``收到和处理政府信息公开申请情况``) right above the table; it is no text of
+    the report's.  Compared normalised, a known typo mended, a number allowed.
+    """
+    norm = lab.normalise(text[: 4 * _LONGEST_HEADING])
+    if not norm or len(norm) > _LONGEST_HEADING:
+        return False
+    m = _ORDINAL.match(norm)
+    rest = norm[m.end() :] if m is not None else norm
+    mended, _ = lab.corrected(rest)
+    return mended.rstrip("。.:") in _titles(key)
+
+
 @attrs.frozen
 class Found:
     """A heading found: the block it is, and what it matched."""

@@ -2,10 +2,17 @@
 
 Each table reader puts every number cell here, in the order the source prints
 them, by model path.  The sheet keeps what was printed (a number, ``None``
-for blank, ``"/"`` for “/”), never 0 for nothing, and says once per region
-what a run of empty cells was, so that a table left blank gives one note, not
-a hundred.  A stated total (总计) left blank is said separately: no total is
-stated for it (the loader then states none either).
+for blank, ``"/"`` for “/”), never 0 for nothing.  Blank cells are not
+noted here: the loader reports them once per region (D4,
+:mod:`govreport.io.blanks`) on every route, imported or typed.  A stated
+total (总计) left blank is said here, once per run (M7, info): no total is
+stated for it, so the loader states none either.
+
+A cell the printed table does not have at all (a row not printed, a trial-
+format table without the 2021 column) is *missing*, not blank: it gets no
+value, so the data file leaves its key out and the loader's default applies;
+the table reader says so in its own note (M11, M13, M14), and D4 stays for
+cells printed blank.
 """
 
 from __future__ import annotations
@@ -47,9 +54,8 @@ class Sheet:
     notes: Notes
     values: dict[str, int | Decimal | str | None] = attrs.Factory(dict)
     where: dict[str, str] = attrs.Factory(dict)
-    #: Paths whose cell was not found at all (not printed blank: missing).
+    #: Paths whose cell was not found at all (not printed blank: missing); no value.
     missing: set[str] = attrs.Factory(set)
-    _run: list[_Empty] = attrs.Factory(list)
     _total_run: list[_Empty] = attrs.Factory(list)
 
     def has(self, path: str) -> bool:
@@ -67,12 +73,13 @@ class Sheet:
             )
             return
         self.where[path] = where
-        run = self._total_run if _is_total(path) else self._run
         if reading.is_empty:
             self.values[path] = reading.value
-            run.append(_Empty(path, where, reading.printed.strip()))
+            if _is_total(path):
+                self._total_run.append(_Empty(path, where, reading.printed.strip()))
             return
-        self._close(run)
+        if _is_total(path):
+            self._close_totals()
         if reading.kind is Kind.BAD:
             self.values[path] = None
             self.notes.warn(
@@ -102,26 +109,29 @@ class Sheet:
             )
 
     def lack(self, path: str, where: str, why: str, *, said: bool = False) -> None:
-        """A cell of the format that the printed table does not have (``said``: noted already)."""
+        """A cell of the format that the printed table does not have (``said``: noted already).
+
+        It gets no value: the data file leaves it out rather than write a
+        blank the agency never printed.
+        """
         if self.has(path):
             return
         self.missing.add(path)
-        self.values[path] = None
         if said:
             return
         self.notes.warn(
             codes.ROW_MISSING,
-            f"{why}，该单元格未读入，留空 (cell not found; left empty)",
+            f"{why}，该单元格未读入，不写入数据文件（读入时按0处理） (cell not found; left out)",
             path=path,
             location=place(_label(path), where),
         )
 
     def end(self) -> None:
-        """Close the open runs of empty cells: call after each table."""
-        self._close(self._run)
-        self._close(self._total_run)
+        """Close the open run of blank totals: call after each table."""
+        self._close_totals()
 
-    def _close(self, run: list[_Empty]) -> None:
+    def _close_totals(self) -> None:
+        run = self._total_run
         if not run:
             return
         first, last = run[0], run[-1]
@@ -129,22 +139,13 @@ class Sheet:
         count = len(run)
         span = f"自“{_label(first.path)}”" + (f"至“{_label(last.path)}”" if count > 1 else "")
         location = place(_label(first.path), first.where + (f"至{last.where}" if count > 1 else ""))
-        if _is_total(first.path):
-            self.notes.warn(
-                codes.TOTAL_BLANK,
-                f"{span}共 {count} 个总计单元格印为{printed}：未填报总计，不记为已填报的总计 "
-                f"({count} stated totals left blank: no total is stated for them)",
-                path=first.path,
-                location=location,
-            )
-        else:
-            self.notes.warn(
-                codes.BLANK,
-                f"{span}共 {count} 个单元格印为{printed}，按原样保留（读入时按0处理）；"
-                f"应填写0 ({count} cells printed blank or as a mark, kept as printed)",
-                path=first.path,
-                location=location,
-            )
+        self.notes.info(
+            codes.TOTAL_BLANK,
+            f"{span}共 {count} 个总计单元格印为{printed}：未填报总计，不记为已填报的总计 "
+            f"({count} stated totals left blank: no total is stated for them)",
+            path=first.path,
+            location=location,
+        )
         run.clear()
 
 

@@ -155,8 +155,9 @@ def _trial_note(notes: Notes) -> None:
     notes.info(
         codes.TRIAL_2019,
         f"表格二为{TRIAL_TITLE}（国办公开办函〔2019〕60号）：含义相同的数字读入规定位置，"
-        f"其余保存在扩展“trial2019”中；2021年格式的以下单元格未印出，留空：{cells} "
-        "(trial format: the 2021-only cells are left empty)",
+        f"其余保存在扩展“trial2019”中；2021年格式的以下单元格试行格式没有，未印出，"
+        f"不写入数据文件（读入时按0处理）：{cells} "
+        "(trial format: the 2021-only cells were not printed and are left out)",
         path="proactive",
         location=place(spec.heading("proactive").text),
     )

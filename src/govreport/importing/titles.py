@@ -1,4 +1,4 @@
-"""The report's title: the agency and the year it names, and the agency's level.
+"""The report's title: the agency and the year it names (the level: :mod:`.levels`).
 
 Titles come as ``XX2024年政府信息公开工作年度报告``, with ``年度`` for ``年``
 (``XX2024年度…``), ``年报告`` for ``年度报告``, the year first
@@ -74,61 +74,3 @@ def _as_printed(text: str) -> str:
             end += 1
         text = text[:end]
     return text.strip()
-
-
-# -- the administrative level, guessed from the name ----------------------------
-
-#: Direct-controlled municipalities: provincial level.
-_MUNICIPALITIES: Final = ("北京市", "天津市", "上海市", "重庆市")
-_TOWNSHIP: Final = re.compile(r"(?:乡|镇|街道|街道办事处|苏木)(?:人民政府|党委|办事处)?$")
-_GOVERNMENT: Final = re.compile(r"(?:人民政府|政府)$")
-_DEPARTMENT_SUFFIX: Final = re.compile(
-    r"(?:局|厅|委员会|委|办公室|办公厅|办|中心|署|院|处|所|站|队|会)$"
-)
-
-
-def _place_level(name: str) -> str:
-    """``province``, ``city`` or ``county``: the level of the place a name starts with."""
-    for city in _MUNICIPALITIES:
-        if name.startswith(city):
-            rest = name[len(city) :]
-            return "city" if re.match(r"^[^市]{1,8}?(?:区|县)", rest) else "province"
-    if re.match(r"^[^省市县区旗]{1,10}?(?:省|自治区)", name) and not re.match(
-        r"^[^省市县区旗]{1,10}?(?:省|自治区)[^市县区旗]{1,10}?(?:市|州|盟|县|区|旗)", name
-    ):
-        return "province"
-    head = re.match(r"^(?:[^省]{1,10}?省|[^区]{1,10}?自治区)?(?P<rest>.*)$", name)
-    rest = head.group("rest") if head else name
-    if re.match(r"^[^市县区旗州盟]{1,10}?(?:市|州|盟)[^县区旗]{1,10}?(?:县|区|旗|市)", rest):
-        return "county"
-    if re.match(r"^[^县区旗]{1,10}?(?:县|旗)", rest):
-        return "county"
-    if re.match(r"^[^市州盟]{1,10}?(?:市|州|盟)", rest):
-        return "city"
-    if re.match(r"^[^区]{1,10}?区", rest):
-        return "county"
-    return ""
-
-
-def guess_level(name: str) -> str:
-    """The likely ``agency.level`` value of an agency called ``name`` ("" if no guess)."""
-    name = re.sub(r"\s+", "", name)
-    if not name:
-        return ""
-    if name.startswith(("国务院", "中华人民共和国", "国家")) or name.endswith("部"):
-        return "state_council_department"
-    if _TOWNSHIP.search(name):
-        return "township"
-    level = _place_level(name)
-    if _GOVERNMENT.search(name):
-        return {"province": "provincial_government", "city": "city_government"}.get(
-            level, "county_government"
-        )
-    if _DEPARTMENT_SUFFIX.search(name) or "政府" in name:
-        return {"province": "provincial_department", "city": "city_department"}.get(
-            level, "county_department"
-        )
-    # A zone or a committee named by its place only (平潭综合实验区): the place's level.
-    return {"province": "provincial_government", "city": "city_government"}.get(
-        level, "county_government"
-    )

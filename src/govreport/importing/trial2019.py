@@ -14,7 +14,7 @@ Where each printed cell of the trial format goes:
   本年新公开数量, 对外公开总数量 → ``trial2019.rules`` and
   ``trial2019.normative_documents`` (``made``, ``published``,
   ``total_published``).  They are not 制发 / 废止 / 现行有效, so
-  ``proactive.rules`` and ``proactive.normative_documents`` stay empty.
+  ``proactive.rules`` and ``proactive.normative_documents`` are left out.
 - 二 （五）行政许可, （六）行政处罚 and 行政强制, column 处理决定数量 →
   ``proactive.licensing``, ``punishment``, ``coercion``: the same count.
 - The same rows, columns 上一年项目数量 and 本年增/减 →
@@ -24,12 +24,18 @@ Where each printed cell of the trial format goes:
   (``previous_items``, ``change``, ``decisions``).
 - 二 （八）行政事业性收费, columns 上一年项目数量 and 本年增/减 →
   ``trial2019.fees``.  The 2021 amount (万元) is not printed:
-  ``proactive.fees`` stays empty.
+  ``proactive.fees`` is left out.
 - 二 第二十条第（九）项 政府集中采购, columns 采购项目数量 and 采购总金额 →
   ``trial2019.procurement`` (``items``, ``amount``, ``unit``); the amount
   keeps the unit printed with it.
 - 三, every row → ``applications`` as in 2021; （六）其他处理, one row in the
-  trial format → ``applications.results.other_handling.other``, with a note.
+  trial format → ``applications.results.other_handling.other``, with a note;
+  its other two sub-rows are left out.
+
+A cell the trial format does not have is left out of the data file, never
+written ``null``: the loader reads ``null`` as a cell printed blank (D4), and
+the model's 0 for a missing key is what the 2021 format would say.  Note M14
+names those cells once.
 - 四, every cell → ``review_litigation`` as in 2021.
 
 A block, as ``govreport import`` writes it::
