@@ -28,6 +28,10 @@ from govreport.importing.pdffurniture import is_page_number
 from govreport.io.errors import UnreadableFileError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importing" / "pdf"
+#: The 平潭 pages (the input of the prints) and their numbers live with the HTML
+#: reader's fixtures, the crawler's text dumps with the mapper's: one copy each.
+PAGES = DATA.parent / "html"
+DUMPS = DATA.parent / "mapper"
 HUAIAN = DATA / "2024_huaian_shi.pdf"
 PINGTAN = {year: DATA / f"{year}_pingtan.chromium.pdf" for year in (2024, 2025)}
 
@@ -52,7 +56,8 @@ def pingtan(request: pytest.FixtureRequest) -> tuple[int, Source]:
 
 
 def _numbers(name: str) -> dict:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
+    folder = PAGES if "pingtan" in name else DATA
+    return json.loads((folder / name).read_text(encoding="utf-8"))
 
 
 def _squeezed(text: str) -> str:
@@ -211,13 +216,13 @@ def test_pingtan_tables_hold_every_number_at_its_place(pingtan: tuple[int, Sourc
 
 def _portal_text(year: int) -> str:
     """The article's text as the portal's crawler saved it, white space removed."""
-    text = (DATA / f"{year}_pingtan.txt").read_text(encoding="utf-8")
+    text = (DUMPS / f"{year}_pingtan.txt").read_text(encoding="utf-8")
     body = text.split("==================== 正文 ====================\n", 1)[1]
     return _squeezed(body.split("\n", 1)[0])
 
 
 def _portal_published(year: int) -> str:
-    text = (DATA / f"{year}_pingtan.txt").read_text(encoding="utf-8")
+    text = (DUMPS / f"{year}_pingtan.txt").read_text(encoding="utf-8")
     return re.search(r"^发布时间: (.+)$", text, re.MULTILINE).group(1)
 
 
@@ -267,7 +272,7 @@ def test_pingtan_print_imports_as_the_page_does(pingtan: tuple[int, Source]) -> 
     # The acceptance of issue 10: the page printed by Chromium gives the same
     # data file as the page itself (every number, every section's text).
     year, source = pingtan
-    page = map_source(read_html(DATA / f"{year}_pingtan.page.html")).data
+    page = map_source(read_html(PAGES / f"{year}_pingtan.page.html")).data
     assert map_source(source).data == page
 
 
