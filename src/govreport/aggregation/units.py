@@ -16,8 +16,7 @@ from typing import Final
 import attrs
 
 from govreport.findings import Finding, Severity
-from govreport.io import UnreadableFileError
-from govreport.io.regular import read_regular
+from govreport.io.regular import read_utf8
 from govreport.limits import MAX_EXPECT_FILE_BYTES
 from govreport.model import AnnualReport
 
@@ -115,12 +114,6 @@ def select_units(
 
 def read_expected(path: str | os.PathLike[str]) -> list[str]:
     """Unit names, one a line; blank lines and lines starting with ``#`` are skipped."""
-    raw = read_regular(path, MAX_EXPECT_FILE_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFileError(
-            path, f"文件不是 UTF-8 编码 (not UTF-8)，第 {exc.start + 1} 字节处"
-        ) from None
+    text = read_utf8(path, MAX_EXPECT_FILE_BYTES)
     names = (line.strip() for line in text.splitlines())
     return list(dict.fromkeys(n for n in names if n and not n.startswith("#")))

@@ -21,7 +21,7 @@ import yaml
 
 from govreport.io.bounds import shape_problem, too_deep, too_many
 from govreport.io.errors import UnreadableFileError, UnsupportedFormatError
-from govreport.io.regular import read_regular
+from govreport.io.regular import read_utf8
 from govreport.limits import MAX_DATA_DEPTH, MAX_DATA_VALUES, MAX_YAML_ALIASES
 from govreport.spec.wording import clip, describe
 
@@ -273,13 +273,7 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping[str, Any]:
         fmt = format_of(path)
     except UnsupportedFormatError as exc:
         raise UnreadableFileError(path, str(exc)) from None
-    raw = read_regular(path)  # a FIFO, a device, a huge file: refused before reading
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFileError(
-            path, f"文件不是 UTF-8 编码 (not UTF-8)，第 {exc.start + 1} 字节处"
-        ) from None
+    text = read_utf8(path)  # a FIFO, a device, a huge file: refused before reading
     try:
         data = parse_text(text, fmt)
     except SyntaxProblem as exc:

@@ -109,3 +109,18 @@ def read_regular(path: str | os.PathLike[str], limit: int = MAX_DATA_FILE_BYTES)
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def read_utf8(path: str | os.PathLike[str], limit: int = MAX_DATA_FILE_BYTES) -> str:
+    """The text of a regular UTF-8 file (a BOM allowed) of at most ``limit`` bytes.
+
+    Anything else is an :class:`UnreadableFileError` naming the first byte
+    that is not UTF-8.
+    """
+    raw = read_regular(path, limit)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFileError(
+            path, f"文件不是 UTF-8 编码 (not UTF-8)，第 {exc.start + 1} 字节处"
+        ) from None
