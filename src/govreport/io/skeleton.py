@@ -277,10 +277,7 @@ def _extension(extension: Extension, plugin: str, depth: int) -> list[str]:
 
 def _extensions(extensions: Iterable[tuple[Extension, str]]) -> list[str]:
     blocks = [
-        line
-        for ext, plugin in extensions
-        if ext.in_skeleton
-        for line in _extension(ext, plugin, 1)
+        line for ext, plugin in extensions if ext.in_skeleton for line in _extension(ext, plugin, 1)
     ]
     if not blocks:
         return []
