@@ -164,10 +164,14 @@ def test_cells_the_trial_format_has_not_are_left_out_not_written_blank(
 
 def test_sections_as_written(imported: Imported) -> None:
     data = imported.data
+    # The page dump abridges 一 as "（三）政府信息管理方面 …… （四）平台建设方面 ……":
+    # a heading and a space before its text, as bold headings are printed.
     assert [p["heading"] for p in data["overview"]["parts"]] == [
         "（一）主动公开方面",
         "（二）依申请公开方面",
+        "（三）政府信息管理方面",
     ]
+    assert data["overview"]["parts"][2]["text"].startswith("…… （四）平台建设方面")
     assert [p["heading"] for p in data["problems"]["parts"]] == ["（一）主要问题", "（二）改进措施"]
     assert data["problems"]["parts"][0]["text"].startswith("一是新《条例》实施后")
     assert data["other"] == {"text": "无。"}

@@ -279,12 +279,14 @@ def _sections(blocks: Sequence[Block], headings: Sequence[Found]) -> dict[str, l
 def _narratives(data: dict[str, Any], sections: dict[str, list[str]], notes: Notes) -> None:
     if "overview" in sections:
         parts = split_parts(sections["overview"])
+        _run_on(parts, "overview", notes)
         data["overview"] = {
             "intro": parts[0].text,
             "parts": [p.to_data() for p in parts[1:]],
         }
     if "problems" in sections:
         parts = split_parts(sections["problems"])
+        _run_on(parts, "problems", notes)
         data["problems"] = {"parts": [p.to_data() for p in _without_empty_lead(parts)]}
     if "other" in sections:
         text = "\n".join(p.strip() for p in sections["other"])
@@ -296,6 +298,20 @@ def _narratives(data: dict[str, Any], sections: dict[str, list[str]], notes: Not
     for key in ("proactive", "applications", "review_litigation"):
         if sections.get(key):
             _left_out(spec.heading(key).text, sections[key], notes)
+
+
+def _run_on(parts: Sequence[Part], key: str, notes: Notes) -> None:
+    """Say where a sub-heading printed without a stop was cut from its text."""
+    for part in parts:
+        if part.run_on:
+            first = part.paragraphs[0] if part.paragraphs else ""
+            notes.info(
+                codes.HEADING,
+                f"小标题与正文之间没有标点，按小标题{quoted(part.heading)}切分，"
+                f"正文自{quoted(first[:12])}起 (a sub-heading run into its text, cut after it)",
+                path=f"{key}.parts",
+                location=place(spec.heading(key).text, part.heading),
+            )
 
 
 def _without_empty_lead(parts: list[Part]) -> list[Part]:
