@@ -63,6 +63,11 @@ def previous_report() -> AnnualReport:
     )
 
 
+def previous_of(report: AnnualReport) -> AnnualReport:
+    """:func:`previous_report` of the same agency: ``--previous`` refuses another's."""
+    return attrs.evolve(previous_report(), agency=report.agency)
+
+
 def hostile_report(texts: tuple[str, ...] = HOSTILE) -> AnnualReport:
     """Every narrative field (and the agency's name) carries one of ``texts``."""
     base = sample_report()

@@ -22,7 +22,7 @@ from govreport.document.official import format_number
 from govreport.model import AnnualReport, resolve
 from govreport.testing import sample_report
 
-from .support import EXAMPLES, REPO, hostile_report, previous_report, render
+from .support import EXAMPLES, REPO, hostile_report, previous_of, previous_report, render
 
 CHROMIUM = os.environ.get("GOVREPORT_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -198,7 +198,10 @@ def test_prints_to_clean_a4_pages(browser: Any, tmp_path: Path) -> None:
 
 def test_hostile_text_stays_text_in_the_browser(browser: Any, tmp_path: Path) -> None:
     loaded = Loaded(
-        browser, render(hostile_report(), previous_report(), charts=True), tmp_path / "h.html", 1280
+        browser,
+        render(hostile_report(), previous_of(hostile_report()), charts=True),
+        tmp_path / "h.html",
+        1280,
     )
     loaded.page.screenshot(path=str(ARTIFACTS / "hostile-1280.png"), full_page=True)
     found = loaded.js(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govreport import spec
 
-from .support import HOSTILE, hostile_report, parse, previous_report, render
+from .support import HOSTILE, hostile_report, parse, previous_of, render
 
 
 def _cell_counts(html: str) -> dict[str, int]:
@@ -15,8 +15,8 @@ def test_hostile_text_changes_no_structure() -> None:
     for options in ({}, {"fragment": True, "charts": True}):
         # A report with harmless text in the same fields: same paragraphs, same elements.
         benign = hostile_report(tuple(f"普通文字{i}" for i in range(len(HOSTILE))))
-        clean = parse(render(benign, previous_report(), **options))
-        html = render(hostile_report(), previous_report(), **options)
+        clean = parse(render(benign, previous_of(benign), **options))
+        html = render(hostile_report(), previous_of(hostile_report()), **options)
         parsed = parse(html)
         assert parsed.tags("script") == []
         assert parsed.tags("a") == [] and parsed.tags("img") == []
