@@ -10,7 +10,9 @@ label cells joined must end with an official label.
 The seven value columns are found by the header labels (自然人 … 总计) where
 the Grid has a header; a continuation Grid after a page break reuses the
 header of the Grid before it when it has as many columns, and otherwise the
-last seven cells of each row are the values.
+last seven cells of each row are the values.  A header that names only some
+of the seven (a table printed with fewer columns) places the values it names;
+each column it lacks is said once (M13) and left empty.
 
 Real mess handled here, each with a note: a row printed as one where the
 format has sub-rows (（六）其他处理: its numbers go to ``3.其他``); a label
@@ -77,10 +79,12 @@ class _Body:
     leaf: str = ""  # a key of LEAVES
     group: str = ""  # a key of GROUPS (the group printed as one row)
     how: lab.How | None = None
+    #: Value columns the table's header does not have (said once for the table).
+    absent: frozenset[str] = frozenset()
 
 
 def _geometry(header: Sequence[PrintedRow]) -> dict[str, int] | None:
-    """Column key → grid column, from the header rows of one Grid (all seven or None)."""
+    """Column key → grid column, from the header rows of one Grid (None if it names none)."""
     if not header:
         return None
     found: dict[str, int] = {}
@@ -94,7 +98,7 @@ def _geometry(header: Sequence[PrintedRow]) -> dict[str, int] | None:
             if hit is not None:
                 found.setdefault(hit.key, col)
                 break
-    return found if len(found) == len(COLUMNS) else None
+    return found or None
 
 
 def _is_header(row: PrintedRow) -> bool:
@@ -109,20 +113,32 @@ def _is_header(row: PrintedRow) -> bool:
 
 def _split(
     row: PrintedRow, geometry: dict[str, int] | None
-) -> tuple[list[Cell], list[Cell | None]]:
-    """A body row's label cells and its seven value cells (None where none is printed)."""
+) -> tuple[list[Cell], list[Cell | None], frozenset[str]]:
+    """A body row's label cells, its seven value cells (None where none is printed),
+    and the value columns left empty because the header lacks them.
+
+    A header naming all seven places them; without one, the last seven cells
+    are the values; a header naming some places those (the rest None) when
+    the row is too short to be read by position.
+    """
+    n = len(_COLUMN_KEYS)
+    placed: tuple[list[Cell], list[Cell | None], frozenset[str]] | None = None
     if geometry is not None:
         first = min(geometry.values())
-        values = [row.at(geometry[key]) for key in _COLUMN_KEYS]
+        values = [row.at(geometry[key]) if key in geometry else None for key in _COLUMN_KEYS]
         chosen = [c for c in values if c is not None]
         distinct = len({id(c) for c in chosen}) == len(chosen)
         if distinct and all(c.col >= first for c in chosen):
-            return [c for c in row.cells if c.col < first], values
+            absent = frozenset(k for k in _COLUMN_KEYS if k not in geometry)
+            placed = [c for c in row.cells if c.col < first], values, absent
+            if not absent:
+                return placed
     cells = list(row.cells)
-    n = len(_COLUMN_KEYS)
     if len(cells) > n:
-        return cells[:-n], list(cells[-n:])
-    return cells, [None] * n
+        return cells[:-n], list(cells[-n:]), frozenset()
+    if placed is not None:
+        return placed
+    return cells, [None] * n, frozenset()
 
 
 def _recognise(body: _Body, labels: list[Cell], taken: set[str]) -> None:
@@ -179,11 +195,11 @@ def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes, *, trial: bool)
                 columns_of[gid] = last = _Columns(found, row.grid.n_cols)
             continue
         columns = columns_of[gid]
-        label_cells, values = _split(row, columns.at if columns else None)
+        label_cells, values, absent = _split(row, columns.at if columns else None)
         if all(c is None for c in values):
             _not_a_row(row, notes)
             continue
-        body = _Body(row, values, "")
+        body = _Body(row, values, "", absent=absent)
         _recognise(body, label_cells, taken)
         if body.leaf:
             taken.add(body.leaf)
@@ -191,7 +207,22 @@ def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes, *, trial: bool)
             continue  # an empty row (a spacer under the table): nothing to keep
         bodies.append(body)
     _by_position(bodies, notes)
+    _absent_columns(bodies, notes)
     return _write(bodies, sheet, notes, trial=trial)
+
+
+def _absent_columns(bodies: Sequence[_Body], notes: Notes) -> None:
+    """One note per value column the header lacks, for all the rows read without it."""
+    absent = sorted({key for body in bodies for key in body.absent}, key=_COLUMN_KEYS.index)
+    for key in absent:
+        where = next(b.row.where() for b in bodies if key in b.absent)
+        notes.warn(
+            codes.ROW_MISSING,
+            f"表头中未找到“{COLUMNS[key]}”一列，各行该列未读入，留空 "
+            "(column not in the header; left empty in every row)",
+            path=f"{PREFIX}",
+            location=place(f"{HEADING}/{COLUMNS[key]}", where),
+        )
 
 
 def _not_a_row(row: PrintedRow, notes: Notes) -> None:
@@ -307,7 +338,7 @@ def _row_values(body: _Body, key: str, sheet: Sheet) -> list[Any]:
     for col, cell in zip(_COLUMN_KEYS, body.values, strict=True):
         path = f"{PREFIX}.{key}.{col}"
         if cell is None:
-            sheet.lack(path, body.row.where(), "该行此列没有单元格")
+            sheet.lack(path, body.row.where(), "该行此列没有单元格", said=col in body.absent)
         else:
             sheet.put(path, read_count(cell.text), body.row.where(cell))
         out.append(sheet.values.get(path))

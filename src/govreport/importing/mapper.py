@@ -28,8 +28,8 @@ from govreport.importing.dates import find_date
 from govreport.importing.labels import How
 from govreport.importing.levels import guess_level
 from govreport.importing.notes import Notes, place, quoted
-from govreport.importing.parts import Part, split_parts
-from govreport.importing.sections import Found, find_headings, is_caption
+from govreport.importing.parts import Part, split_at_topics, split_parts
+from govreport.importing.sections import Found, find_headings, is_caption, split_at_headings
 from govreport.importing.tables import read_tables
 from govreport.importing.titles import Title, read_title
 from govreport.importing.trial2019 import NAME as TRIAL_NAME
@@ -58,7 +58,7 @@ class Imported:
 def map_source(source: Source) -> Imported:
     """Map what a reader found in a published report to a data file's mapping."""
     notes = Notes()
-    blocks = source.blocks
+    blocks = _cut_at_headings(source.blocks, notes)
     texts = [b.text if isinstance(b, Para) else None for b in blocks]
     headings = find_headings(texts)
     _heading_notes(headings, notes)
@@ -226,6 +226,24 @@ def _published(date: dt.date | None, metadata: list[str], notes: Notes) -> dt.da
 # -- sections ------------------------------------------------------------------
 
 
+def _cut_at_headings(blocks: Sequence[Block], notes: Notes) -> tuple[Block, ...]:
+    """The blocks with each paragraph that runs section headings in cut before them."""
+    out: list[Block] = []
+    for block in blocks:
+        pieces = split_at_headings(block.text) if isinstance(block, Para) else []
+        if len(pieces) <= 1:
+            out.append(block)
+            continue
+        out += [Para(piece, block.where) for piece in pieces]
+        notes.info(
+            codes.HEADING,
+            f"一段文字中印有 {len(pieces) - 1} 个章节标题（段落连成一段），已在标题处分段 "
+            "(section headings inside one paragraph: cut before each)",
+            location=block.where,
+        )
+    return tuple(out)
+
+
 def _heading_notes(headings: Sequence[Found], notes: Notes) -> None:
     seen = {h.hit.key for h in headings}
     for found in headings:
@@ -278,7 +296,16 @@ def _sections(blocks: Sequence[Block], headings: Sequence[Found]) -> dict[str, l
 
 def _narratives(data: dict[str, Any], sections: dict[str, list[str]], notes: Notes) -> None:
     if "overview" in sections:
-        parts = split_parts(sections["overview"])
+        paragraphs = [piece for p in sections["overview"] for piece in split_at_topics(p)]
+        if len(paragraphs) > len(sections["overview"]):
+            notes.info(
+                codes.HEADING,
+                "“一、总体情况”的小标题印在段落中间（段落连成一段），已在小标题处分段 "
+                "(sub-headings inside a paragraph: cut before each)",
+                path="overview.parts",
+                location=spec.heading("overview").text,
+            )
+        parts = split_parts(paragraphs)
         _run_on(parts, "overview", notes)
         data["overview"] = {
             "intro": parts[0].text,

@@ -93,6 +93,34 @@ def _sub_heading(text: str) -> tuple[str, str, bool] | None:
     return None
 
 
+#: A sub-heading's number right after a sentence, inside a paragraph.
+_INNER_NUMBER: Final = re.compile(r"(?<=[。！？!?])\s*(?=[（(][一二三四五六七八九十]+[）)])")
+#: The topics of 一 the format's notice names: a sub-heading inside a paragraph must name one.
+_TOPIC: Final = re.compile(r"主动公开|依申请公开|信息管理|平台建设|监督保障")
+#: How much of the text after a number is looked at to tell a sub-heading.
+_LOOK_AHEAD: Final = 4 * _LONGEST_OWN
+
+
+def split_at_topics(paragraph: str) -> list[str]:
+    """A paragraph of 一 that runs several sub-headings together, cut before each.
+
+    Text dumps run a whole section into one line: ``……。（二）依申请公开方面。
+    规范做好……``.  A number after a sentence starts a new piece only when what
+    follows reads as a sub-heading naming one of the notice's topics, so a
+    numbered sentence stays where it is.
+    """
+    pieces: list[str] = []
+    start = 0
+    for m in _INNER_NUMBER.finditer(paragraph):
+        found = _sub_heading(paragraph[m.end() : m.end() + _LOOK_AHEAD])
+        if found is None or not _TOPIC.search(found[0]):
+            continue
+        pieces.append(paragraph[start : m.start()])
+        start = m.end()
+    pieces.append(paragraph[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
 def split_parts(paragraphs: Sequence[str]) -> list[Part]:
     """The paragraphs cut at each sub-heading; the first part's heading is "" (may be empty)."""
     parts: list[tuple[str, list[str], bool]] = [("", [], False)]

@@ -3,7 +3,9 @@
 Each of the fifteen value columns is named by the header labels above it: its
 group (行政复议, 未经复议直接起诉, 复议后起诉) and its outcome (结果维持 …
 总计).  Where the header cannot name all fifteen, a row of exactly fifteen
-values is read in the official order, with a note.  The value row is the
+values is read in the official order, with a note; a shorter row under a
+header naming some columns gives those (never a value read into another
+column by its position), the rest said and left out.  The value row is the
 first row of values; an empty row printed under it is left out with a note.
 """
 
@@ -90,7 +92,7 @@ def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> dict[str, An
                     _extra_row(values, notes)
                 values = row
                 cols = _column_names(header.get(id(row.grid), []))
-                if len(cols) == len(ORDER):
+                if len(cols) >= len(named):
                     named, named_width = cols, row.grid.n_cols
             else:
                 _extra_row(row, notes)
@@ -98,22 +100,24 @@ def read(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> dict[str, An
         if _header_row(row) and values is None:
             header.setdefault(id(row.grid), []).append(row)
             cols = _column_names(header[id(row.grid)])
-            if len(cols) == len(ORDER):
+            if len(cols) >= len(named):
                 named, named_width = cols, row.grid.n_cols
     if values is None:
         return _transposed(rows, sheet, notes)
-    cells = _cells(values, named if values.grid.n_cols == named_width else {}, notes)
+    cells, said = _cells(values, named if values.grid.n_cols == named_width else {}, notes)
     placed = [(values, cell) for cell in cells]
-    return _write(placed, sheet)
+    return _write(placed, sheet, said=said)
 
 
-def _write(placed: Sequence[tuple[PrintedRow, Cell | None]], sheet: Sheet) -> dict[str, Any]:
-    """The fifteen cells, in official order, into the data."""
+def _write(
+    placed: Sequence[tuple[PrintedRow, Cell | None]], sheet: Sheet, *, said: bool = False
+) -> dict[str, Any]:
+    """The fifteen cells, in official order, into the data (``said``: missing ones noted)."""
     out: dict[str, Any] = {}
     for (group, outcome), (row, cell) in zip(ORDER, placed, strict=True):
         path = f"{PREFIX}.{group}.{outcome}"
         if cell is None:
-            sheet.lack(path, row.where(), "该列没有单元格")
+            sheet.lack(path, row.where(), "该列没有单元格", said=said)
         else:
             sheet.put(path, read_count(cell.text), row.where(cell))
         group_data = out.setdefault(group, {})
@@ -158,13 +162,21 @@ def _transposed(rows: Sequence[PrintedRow], sheet: Sheet, notes: Notes) -> dict[
     return _write(placed, sheet)
 
 
-def _cells(row: PrintedRow, named: dict[tuple[str, str], int], notes: Notes) -> list[Cell | None]:
+def _cells(
+    row: PrintedRow, named: dict[tuple[str, str], int], notes: Notes
+) -> tuple[list[Cell | None], bool]:
+    """The fifteen cells in official order, and whether the missing ones are noted already."""
+    partial: list[Cell | None] | None = None
     if named:
-        chosen = [row.at(named[key]) for key in ORDER]
+        chosen = [row.at(named[key]) if key in named else None for key in ORDER]
         present = [c for c in chosen if c is not None]
         if len({id(c) for c in present}) == len(present):
-            return chosen
+            if len(named) == len(ORDER):
+                return chosen, False
+            partial = chosen
     cells = list(row.cells)
+    if partial is not None and len(cells) != len(ORDER):
+        return _partly_named(row, partial, notes), True
     if len(cells) == len(ORDER):
         notes.info(
             codes.LABEL,
@@ -172,14 +184,32 @@ def _cells(row: PrintedRow, named: dict[tuple[str, str], int], notes: Notes) -> 
             "(header not read; 15 values in official order)",
             location=place(HEADING, row.where()),
         )
-        return list(cells)
+        return list(cells), False
     notes.warn(
         codes.LABEL,
         f"表头未能逐列识别，且该行有 {len(cells)} 个单元格而不是15个：按规定顺序读入前15个 "
         "(header not read and the row is not 15 cells wide: read in order)",
         location=place(HEADING, row.where()),
     )
-    return [*cells[: len(ORDER)], *[None] * (len(ORDER) - len(cells))]
+    return [*cells[: len(ORDER)], *[None] * (len(ORDER) - len(cells))], False
+
+
+def _partly_named(row: PrintedRow, chosen: list[Cell | None], notes: Notes) -> list[Cell | None]:
+    """The cells under the columns the header names; the others said once and left out."""
+    used = {id(c) for c in chosen if c is not None}
+    unnamed = [c.text.strip() or "空白" for c in row.cells if id(c) not in used]
+    missing = [
+        f"{GROUPS[g]}/{OUTCOMES[o]}" for (g, o), c in zip(ORDER, chosen, strict=True) if c is None
+    ]
+    shown = f"；未识别表头的单元格（{'、'.join(unnamed)}）未读入" if unnamed else ""
+    notes.warn(
+        codes.LABEL,
+        f"表头只识别出 {len(ORDER) - len(missing)} 列，按表头读入；"
+        f"未找到的列（{'、'.join(missing)}）不写入数据文件{shown} "
+        "(header names only some columns: those read, the others left out)",
+        location=place(HEADING, row.where()),
+    )
+    return chosen
 
 
 def _extra_row(row: PrintedRow, notes: Notes) -> None:

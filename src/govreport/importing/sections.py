@@ -7,11 +7,14 @@ half-width punctuation, ``、`` missing between 复议 and 诉讼, the typo
 行政复议和提起行政诉讼情况``), or close to one.  Headings must come in the
 official order: ``一、加强……`` inside 五 is an item, not section 一.  A
 paragraph that starts with the exact heading and goes on (``一、总体情况
-2024年，……``, a text dump) is split after it.
+2024年，……``, a text dump) is split after it; a paragraph that holds a
+heading after a sentence (a dump that runs the whole report into one line)
+is cut before it (:func:`split_at_headings`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -46,6 +49,48 @@ _ORDINAL: Final = re.compile(r"^([一二三四五六七八九十]+)[、.,:]?")
 _LONGEST_HEADING: Final = 40
 #: How alike a printed title must be to an official one to be taken for it.
 _SIMILAR_HEADING: Final = 0.75
+
+
+_NUMBERS: Final = "一二三四五六"
+#: What may print before a heading run into a paragraph: a sentence's end, a space,
+#: or a table's last figure (a dump runs the cells together).
+_BEFORE_HEADING: Final = frozenset("。！？!?”」』）) \u3000\t\n0123456789")
+#: What follows a heading that is only listed (``一、总体情况，二、……``): no heading.
+_LISTED_AFTER: Final = frozenset("，,、；;：:")
+
+
+def _embedded() -> re.Pattern[str]:
+    titles = []
+    for key, number in zip(KEYS, _NUMBERS, strict=True):
+        for title in (spec.SECTIONS.of(key).text, *VARIANTS[key]):
+            titles.append(f"{number}[、.．]\\s*{re.escape(title)}")
+    return re.compile("|".join(sorted(titles, key=len, reverse=True)))
+
+
+_EMBEDDED: Final = _embedded()
+
+
+def split_at_headings(text: str) -> list[str]:
+    """``text`` cut before each section heading printed inside it after a sentence.
+
+    Only the exact wording (official or a known variant) with its number
+    counts, and only after a sentence's end or a space and not followed by a
+    list's comma: ``本报告分为：一、总体情况，二、……`` is no heading.
+    """
+    if len(text) <= _LONGEST_HEADING:
+        return [text]
+    cuts = [
+        m.start()
+        for m in _EMBEDDED.finditer(text)
+        if m.start() > 0
+        and text[m.start() - 1] in _BEFORE_HEADING
+        and text[m.end() : m.end() + 1] not in _LISTED_AFTER
+    ]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    pieces = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    return [p for p in pieces if p]
 
 
 @attrs.frozen

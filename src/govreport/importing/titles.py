@@ -4,7 +4,8 @@ Titles come as ``XX2024年政府信息公开工作年度报告``, with ``年度`
 (``XX2024年度…``), ``年报告`` for ``年度报告``, the year first
 (``2019年XX政府信息公开工作年度报告``), in 《》, after a date, split over two
 paragraphs (the agency on the first line), or followed by a portal's suffix
-(``…年度报告_政府信息公开年报_XX``).
+(``…年度报告_政府信息公开年报_XX``), or after a label (``标题：XX2024年…``, a
+crawler's text dump).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _AGENCY_FIRST: Final = re.compile(rf"^(?P<agency>{_NAME}{{0,40}}?)(?:关于)?{_Y
 _YEAR_FIRST: Final = re.compile(rf"^{_YEAR}(?P<agency>{_NAME}{{1,40}}?){_TAIL}$")
 _TITLE_PART: Final = re.compile(rf".*?{_TAIL}")
 _BRACKETS: Final = str.maketrans("", "", "《》〈〉\u3000 \t\n\r\u00a0")
+#: A label a dump or a portal prints before the title.
+_LABEL: Final = re.compile(r"^\s*(?:文章标题|标题|题名|名称)\s*[:：]\s*")
 #: A title is short; a longer paragraph is running text that names the report.
 _LONGEST_TITLE: Final = 80
 
@@ -39,7 +42,7 @@ class Title:
 
 def _clean(text: str) -> str:
     """The title without brackets, spaces, a leading date, or a portal's suffix."""
-    folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    folded = _LABEL.sub("", unicodedata.normalize("NFKC", text)).translate(_BRACKETS)
     hit = find_date(folded)
     if hit is not None and hit[1].start() == 0:
         folded = folded[hit[1].end() :].lstrip(":：,，")
@@ -62,8 +65,8 @@ def read_title(text: str) -> Title | None:
 
 
 def _as_printed(text: str) -> str:
-    """The title as printed, without a date before it or a portal's suffix after it."""
-    text = text.strip()
+    """The title as printed, without a label or date before it or a portal's suffix after it."""
+    text = _LABEL.sub("", text).strip()
     hit = find_date(text)
     if hit is not None and hit[1].start() == 0 and unicodedata.normalize("NFKC", text) == text:
         text = text[hit[1].end() :].lstrip(" :：,，　")
