@@ -223,9 +223,7 @@ def reports(draw: st.DrawFn) -> AnnualReport:
         year=year,
         published=published,
         opening=draw(st.just("") | placeholder_free),
-        overview=Overview(
-            **{k: draw(placeholder_free) for k in _fields(Overview) if k != "parts"}
-        ),
+        overview=Overview(**{k: draw(placeholder_free) for k in _fields(Overview) if k != "parts"}),
         proactive=ProactiveDisclosure(
             rules=draw(_document_counts()),
             normative_documents=draw(_document_counts()),
