@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls
 
 import govreport
 from govreport import spec
-from govreport.document.blocks import Document, Heading, Paragraph, Table
+from govreport.document.blocks import Document, Table
 from govreport.findings import Severity
 from govreport.importing.blocks import Grid, Para, Source
 from govreport.importing.docx import DOCX_NOTE, read_docx
@@ -23,6 +23,7 @@ from govreport.importing.docxnumbering import chinese, format_number
 from govreport.importing.textspace import squeeze
 from govreport.io.errors import UnreadableFileError
 from govreport.limits import MAX_IMPORT_FILE_BYTES, MAX_TEMPLATE_ENTRIES
+from tests.importing.printed import expected
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -33,22 +34,6 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 @cache
 def engine() -> govreport.Engine:
     return govreport.Engine(autoload=False)
-
-
-def expected(document: Document) -> list[str | Table]:
-    out: list[str | Table] = list(document.title_lines)
-    for block in document.preamble:
-        out.append(block if isinstance(block, Table) else block.text)
-    for section in document.sections:
-        out.append(section.heading)
-        for block in section.blocks:
-            if isinstance(block, Table):
-                out.append(block)
-            elif isinstance(block, Heading | Paragraph):
-                out.append(block.text)
-    if document.signature is not None:
-        out += [document.signature.signer, document.signature.date]
-    return [item for item in out if not isinstance(item, str) or item.strip()]
 
 
 def cells_of(grid: Grid) -> list[tuple[str, int, int, int, int]]:

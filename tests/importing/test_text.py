@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport import spec
-from govreport.document.blocks import Document, Heading, Paragraph, Table
+from govreport.document.blocks import Document, Table
 from govreport.findings import Severity
 from govreport.importing.blocks import Grid, Para, Source
 from govreport.importing.text import INDENT, NO_TABLE, TABLE_UNREADABLE, parse_text, read_text
@@ -23,6 +23,7 @@ from govreport.importing.texttable import TableShapeError, parse_table
 from govreport.io.errors import UnreadableFileError
 from govreport.limits import MAX_IMPORT_FILE_BYTES
 from govreport.outputs.textwidth import wrap
+from tests.importing.printed import expected
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -42,23 +43,6 @@ def example(name: str) -> govreport.AnnualReport:
 def render(report: govreport.AnnualReport, **options: object) -> str:
     data = engine().render(report, "txt", options=options, allow_errors=True)
     return data.decode("utf-8")
-
-
-def expected(document: Document) -> list[str | Table]:
-    """What the reader must give back, in order: each paragraph's text or a table."""
-    out: list[str | Table] = list(document.title_lines)
-    for block in document.preamble:
-        out.append(block if isinstance(block, Table) else block.text)
-    for section in document.sections:
-        out.append(section.heading)
-        for block in section.blocks:
-            if isinstance(block, Table):
-                out.append(block)
-            elif isinstance(block, Heading | Paragraph):
-                out.append(block.text)
-    if document.signature is not None:
-        out += [document.signature.signer, document.signature.date]
-    return [item for item in out if not isinstance(item, str) or item.strip()]
 
 
 def assert_same_grid(grid: Grid, table: Table) -> None:
