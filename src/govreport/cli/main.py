@@ -17,12 +17,7 @@ from typing import Any
 import click
 
 from govreport import __version__
-from govreport.cli.aggregate import aggregate_command
-from govreport.cli.audit import audit
-from govreport.cli.commands import convert, new, render, validate
-from govreport.cli.importing import import_command
-from govreport.cli.plugins import plugins
-from govreport.cli.template import template_group
+from govreport.cli.lazy import LazyCommands
 from govreport.errors import GovreportError
 
 #: Exit status of a defect in govreport itself (please report it, with --debug).
@@ -44,18 +39,20 @@ def cli(debug: bool) -> None:
     """
 
 
-for command in (
-    new,
-    validate,
-    render,
-    convert,
-    import_command,
-    audit,
-    aggregate_command,
-    plugins,
-    template_group,
-):
-    cli.add_command(command)
+#: Every sub-command (``--help`` lists them sorted by name).
+cli.commands = LazyCommands(
+    {
+        "new": "govreport.cli.commands:new",
+        "validate": "govreport.cli.commands:validate",
+        "render": "govreport.cli.commands:render",
+        "convert": "govreport.cli.commands:convert",
+        "import": "govreport.cli.importing:import_command",
+        "audit": "govreport.cli.audit:audit",
+        "aggregate": "govreport.cli.aggregate:aggregate_command",
+        "plugins": "govreport.cli.plugins:plugins",
+        "template": "govreport.cli.template:template_group",
+    }
+)
 
 
 def main(argv: list[str] | None = None) -> int:

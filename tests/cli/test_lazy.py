@@ -1,0 +1,45 @@
+"""Sub-commands are imported when used: `validate` does not load audit's or aggregate's stack."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from govreport.cli.lazy import LazyCommands
+from govreport.cli.main import cli
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "shuangpu-2024.yaml"
+
+
+def test_validate_imports_no_other_command() -> None:
+    code = (
+        "import sys\n"
+        "from govreport.cli.main import main\n"
+        f"status = main(['validate', {str(EXAMPLE)!r}])\n"
+        "loaded = [m for m in sys.modules if m.startswith(('govreport.audit', "
+        "'govreport.aggregation', 'govreport.cli.audit', 'govreport.cli.aggregate', 'rich'))]\n"
+        "print(status, loaded)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().endswith("0 []")
+
+
+def test_every_command_resolves_and_is_listed() -> None:
+    ctx = click.Context(cli)
+    names = cli.list_commands(ctx)
+    assert names == sorted(names) and "import" in names and "audit" in names
+    for name in names:
+        command = cli.get_command(ctx, name)
+        assert isinstance(command, click.Command) and command.name == name
+
+
+def test_a_target_that_is_no_command_is_refused() -> None:
+    commands = LazyCommands({"x": "govreport.cli.lazy:LazyCommands"})
+    with pytest.raises(TypeError, match="not a click command"):
+        commands["x"]
