@@ -243,7 +243,7 @@ def test_hook_extensions_unknown_key_names_installed_plugins(tmp_path: Path) -> 
     # With no plugin installed, the message names the built-in extension (the
     # 2019 trial format's block) and still names the key.
     (problem,) = Engine(autoload=False).load_report(path).problems
-    assert problem.code == "D1" and "“suggestions”" in problem.message
+    assert problem.code == "D1" and "未知的扩展 “suggestions”" in problem.message
     assert "trial2019（插件 govreport.importing.plugin）" in problem.message
 
 

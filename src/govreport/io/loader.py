@@ -103,6 +103,7 @@ def _extensions(
                 name,
                 sorted(registry),
                 extra=f"{_installed(registry, owners)}{hint}",
+                noun="扩展",
             )
     for name, cls in registry.items():
         if name in raw:

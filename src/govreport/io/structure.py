@@ -151,13 +151,19 @@ def _key_label(path: str) -> str:
 
 
 def unknown_key(
-    col: Collector, path: str, key: object, allowed: list[str], extra: str = ""
+    col: Collector,
+    path: str,
+    key: object,
+    allowed: list[str],
+    extra: str = "",
+    *,
+    noun: str = "项",
 ) -> None:
     if col.full:  # counted only: no close-match search for the 50,000th unknown key
         col.add(UNKNOWN_KEY, Severity.ERROR, path, "")
         return
     name = text_of(key)
-    message = f"未知的项 “{clip(name)}”"
+    message = f"未知的{noun} “{clip(name)}”"
     close = difflib.get_close_matches(name[:200], allowed, n=1, cutoff=0.6)
     if close:
         message += f"，是否应为 “{close[0]}”{_key_label(join(path, close[0]))}？"
