@@ -259,3 +259,15 @@ MAX_EXPECT_FILE_BYTES: Final = 1024 * 1024
 #: layout, not a report table, and is left out with a note, so a reader's huge
 #: grid cannot cost the mapper time or memory.
 MAX_IMPORT_GRID_POSITIONS: Final = 10_000
+
+# -- govreport batch -----------------------------------------------------------------
+
+#: Most input files one ``govreport batch`` takes.  The country publishes a few
+#: hundred thousand reports a year; a million is all of them with room, while a
+#: glob or folder given by mistake (``/``) stops with a clear entry.
+MAX_BATCH_FILES: Final = 1_000_000
+
+#: Longest output file name stem (UTF-8 bytes) a batch writes.  File systems
+#: allow 255 bytes a name; the extension, a ``-N`` for a collision and the
+#: temporary file's ``.….gr<pid>-xxxxxxxx.tmp`` must still fit beside it.
+MAX_OUTPUT_STEM_BYTES: Final = 160
