@@ -112,6 +112,16 @@ EXIT_STATUSES: dict[str, dict[int, str]] = {
         EXIT_UNREADABLE: "the parent, a unit or the `--expect` list cannot be read; or a "
         + _USAGE_TEXT,
     },
+    "govreport batch": {
+        OK: "every input was rendered, or skipped by `--resume` as done already",
+        EXIT_FINDINGS: "a report has errors in its data and `--force` was not given: it is "
+        "listed with its errors, nothing is written for it, and the other inputs are rendered",
+        EXIT_UNREADABLE: "an input cannot be read (missing, no match for a glob, not a data "
+        "file, a syntax error) or its outputs cannot be written: it is listed with the reason "
+        "and the others are rendered; an unknown `--format`, a `--json` that cannot be "
+        "written; or a " + _USAGE_TEXT + ". The worst input decides: 2 over 1 (a plugin that "
+        "fails on an input gives 3, a defect 4)",
+    },
     "govreport plugins": {
         OK: "the list was printed, including plugins that failed to load",
         USAGE: _USAGE_TEXT,

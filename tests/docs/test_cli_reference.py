@@ -155,6 +155,9 @@ SCENARIOS: dict[tuple[str, int], Scenario] = {
     # The same unit twice: summed once, and an error.
     ("govreport aggregate", 1): lambda t: ["aggregate", "--check", *[str(EXAMPLE)] * 3],
     ("govreport aggregate", 2): lambda t: ["aggregate", str(EXAMPLE), str(t / "missing.yaml")],
+    ("govreport batch", 0): lambda t: ["batch", str(EXAMPLE), "-o", str(t), "--jobs", "1"],
+    ("govreport batch", 1): lambda t: ["batch", str(_broken(t)), "-o", str(t), "--jobs", "1"],
+    ("govreport batch", 2): lambda t: ["batch", str(t / "missing.yaml"), "-o", str(t)],
     ("govreport plugins", 0): lambda t: ["plugins"],
     ("govreport plugins", 2): lambda t: ["plugins", "--no-such-option"],
     ("govreport template", 0): lambda t: ["template", "--help"],

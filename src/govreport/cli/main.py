@@ -49,6 +49,7 @@ cli.commands = LazyCommands(
         "import": "govreport.cli.importing:import_command",
         "audit": "govreport.cli.audit:audit",
         "aggregate": "govreport.cli.aggregate:aggregate_command",
+        "batch": "govreport.cli.batch:batch",
         "plugins": "govreport.cli.plugins:plugins",
         "template": "govreport.cli.template:template_group",
     }

@@ -1,0 +1,190 @@
+""":func:`render_many`: many inputs rendered by a pool of worker processes.
+
+The inputs are read from their iterable as work is handed out, never all at
+once: at most ``IN_FLIGHT_PER_WORKER`` tasks per worker wait or run, so memory
+stays flat however many inputs go through (the parent keeps only the names
+given, a few dozen bytes each, so that later names stay distinct).  Names are
+given and ``resume`` decided in the parent, in input order, so the outputs are
+the same with one worker or many.
+
+Workers are forked where the platform can (they inherit the imported modules
+and the engine already built); elsewhere they are spawned and
+``engine_factory`` must then be picklable (a module-level function).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from govreport.batch import worker
+from govreport.batch.items import BatchItem, Status
+from govreport.batch.naming import Namer, output_path
+from govreport.batch.resume import up_to_date
+from govreport.fileio import remove_stale_temps
+from govreport.outputs.base import check_options
+from govreport.plugins import Engine, default_engine
+
+#: Tasks waiting or running per worker: enough to keep each busy, few enough to stay flat.
+IN_FLIGHT_PER_WORKER = 4
+
+#: Said of an input whose worker process died under it.
+WORKER_DIED = "处理该文件的工作进程意外退出 (the worker process died)"
+
+
+def render_many(
+    inputs: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    formats: Sequence[str],
+    *,
+    jobs: int | None = None,
+    resume: bool = False,
+    force: bool = False,
+    engine_factory: Callable[[], Engine] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Iterator[BatchItem]:
+    """Render each data file into ``formats`` under ``out_dir``; yield results as they complete.
+
+    Each input's outputs are ``out_dir/<name><extension>``, the name from the
+    input's stem (see :mod:`govreport.batch.naming`), written as a set by
+    rename, so no partial file is ever seen.  One :class:`BatchItem` is
+    yielded per input, in the order they finish (``item.index`` is the input's
+    position); a bad input is an item with its status and reason, never an
+    exception.  A report with errors is refused, as ``govreport render`` does,
+    unless ``force``.  ``resume`` skips inputs whose outputs all exist and are
+    newer than the input.  ``jobs`` worker processes (default: one per core),
+    each with one engine from ``engine_factory`` (default: the shared engine).
+
+    Raises :class:`govreport.UnknownFormatError` or
+    :class:`govreport.OptionError` before any work for an unknown format or a
+    bad option.  Closing the generator early stops the workers.
+    """
+    target = Path(out_dir)
+    formats = tuple(dict.fromkeys(formats))
+    eng = engine_factory() if engine_factory is not None else default_engine()
+    extensions = [eng.output(name).extension for name in formats]
+    given = dict(options or {})
+    for name in formats:
+        fmt = eng.outputs[name]
+        check_options(
+            fmt, {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
+        )
+    remove_stale_temps(target)  # what a killed batch left, before anything new
+    job = worker.Job(target, formats, given, force)
+    workers = max(1, jobs if jobs is not None else os.cpu_count() or 1)
+    tasks = _tasks(inputs, target, extensions, resume)
+    yield from _run(tasks, workers, engine_factory, job)
+
+
+def _tasks(
+    inputs: Iterable[str | os.PathLike[str]], out_dir: Path, extensions: Sequence[str], resume: bool
+) -> Iterator[worker.Task | BatchItem]:
+    """A task per input, or its item at once when ``resume`` finds it done."""
+    namer = Namer()
+    for index, given in enumerate(inputs):
+        source = Path(given)
+        name = namer.name(source)
+        targets = tuple(output_path(out_dir, name, ext) for ext in extensions)
+        if resume and up_to_date(source, targets):
+            yield BatchItem(index, source, name, Status.SKIPPED, targets)
+        else:
+            yield worker.Task(index, source, name, targets)
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _run(
+    tasks: Iterator[worker.Task | BatchItem],
+    workers: int,
+    engine_factory: Callable[[], Engine] | None,
+    job: worker.Job,
+) -> Iterator[BatchItem]:
+    bound = workers * IN_FLIGHT_PER_WORKER
+    pending: dict[cf.Future[BatchItem], worker.Task] = {}
+    pool = _pool(workers, engine_factory, job)
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < bound:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                elif isinstance(task, BatchItem):
+                    yield task
+                else:
+                    pending[pool.submit(worker.render_one, task)] = task
+            if not pending:
+                pool.shutdown(wait=True)  # idle workers end normally (LibreOffice stopped)
+                return
+            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            broken = False
+            for future in sorted(done, key=lambda f: pending[f].index):
+                task = pending.pop(future)
+                try:
+                    yield future.result()
+                except cf.process.BrokenProcessPool:
+                    broken = True
+                    yield BatchItem(
+                        task.index,
+                        task.source,
+                        task.name,
+                        Status.FAILED,
+                        exit_status=worker.EXIT_INTERNAL,
+                        reason=WORKER_DIED,
+                    )
+            if broken:  # every worker is gone with the pool: start a new one for the rest
+                for task in sorted(pending.values(), key=lambda t: t.index):
+                    yield BatchItem(
+                        task.index,
+                        task.source,
+                        task.name,
+                        Status.FAILED,
+                        exit_status=worker.EXIT_INTERNAL,
+                        reason=WORKER_DIED,
+                    )
+                pending.clear()
+                _stop(pool)
+                pool = _pool(workers, engine_factory, job)
+    finally:
+        _stop(pool)
+
+
+def _pool(
+    workers: int, engine_factory: Callable[[], Engine] | None, job: worker.Job
+) -> cf.ProcessPoolExecutor:
+    pool = cf.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=worker.start,
+        initargs=(engine_factory, job),
+    )
+    # Forked workers start at the first task: start them now, before the caller
+    # (a progress bar) runs threads a fork would copy mid-lock.
+    pool.submit(worker.ready).result()
+    return pool
+
+
+def _stop(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop the pool; on an early exit, workers still rendering are ended too.
+
+    A worker ended by SIGTERM exits as by an exception (``govreport``'s handler,
+    inherited), so its temporary files are removed.
+    """
+    # Taken before shutdown, which forgets them.
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        if process.is_alive():
+            process.terminate()
+    for process in processes.values():
+        process.join(timeout=3)
+        if process.is_alive():  # stuck in a render that ignores SIGTERM
+            process.kill()
+            process.join(timeout=3)

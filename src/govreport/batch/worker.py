@@ -1,0 +1,131 @@
+"""One worker process of a batch: one engine, reused for every report it is given.
+
+The pool calls :func:`start` once per process (the engine is built, so plugins
+load and templates compile once) and :func:`render_one` per input.  With
+``pdf`` asked for, a worker keeps one LibreOffice running for all its reports
+when the PDF output offers a converter (``PdfConverter``); otherwise each
+PDF starts its own, as ``govreport render`` does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping
+from multiprocessing.util import Finalize
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from govreport.batch.items import BatchItem, Status
+from govreport.errors import GovreportError
+from govreport.fileio import write_all
+from govreport.io import UnreadableFileError
+from govreport.plugins import Engine, default_engine
+from govreport.rules.base import Severity
+from govreport.rules.report import format_finding, has_errors
+
+#: Exit status of a defect in govreport (as the CLI's EXIT_INTERNAL).
+EXIT_INTERNAL = 4
+
+
+@attrs.frozen
+class Job:
+    """What every task of a batch shares, sent once to each worker."""
+
+    out_dir: Path
+    formats: tuple[str, ...]
+    options: Mapping[str, Any]
+    force: bool
+
+
+@attrs.frozen
+class Task:
+    index: int
+    source: Path
+    name: str
+    targets: tuple[Path, ...]
+
+
+class _State:
+    engine: Engine | None = None
+    job: Job | None = None
+    converter: Any = None
+
+
+_STATE = _State()
+
+
+def start(engine_factory: Callable[[], Engine] | None, job: Job) -> None:
+    """Pool initializer: build this process's engine and, for PDF, its converter."""
+    _STATE.engine = engine_factory() if engine_factory is not None else default_engine()
+    _STATE.job = job
+    if "pdf" in job.formats and _STATE.engine.outputs.owner("pdf").startswith("govreport."):
+        _STATE.converter = _open_converter()
+
+
+def _open_converter() -> Any:
+    try:
+        from govreport.outputs.pdf import PdfConverter  # type: ignore[attr-defined]
+    except ImportError:  # not offered: each PDF starts LibreOffice itself
+        return None
+    stack = contextlib.ExitStack()
+    converter = stack.enter_context(PdfConverter())
+    # multiprocessing's children end with os._exit, skipping atexit: Finalize runs.
+    Finalize(converter, stack.close, exitpriority=10)
+    return converter
+
+
+def ready() -> bool:
+    """A no-op task: the pool's processes are started and initialised once it returns."""
+    return _STATE.engine is not None
+
+
+def render_one(task: Task) -> BatchItem:
+    """Load, check and render one input; every failure becomes the item, never an exception."""
+    assert _STATE.engine is not None and _STATE.job is not None, "start() was not called"
+    try:
+        return _render(_STATE.engine, _STATE.job, task)
+    except UnreadableFileError as exc:
+        return _failed(task, Status.UNREADABLE, exc.exit_status, str(exc))
+    except GovreportError as exc:
+        return _failed(task, Status.FAILED, exc.exit_status, str(exc))
+    except Exception as exc:  # a defect of ours: reported with the input, the batch goes on
+        reason = f"内部错误 (internal error)：{type(exc).__name__}: {exc}"
+        return _failed(task, Status.FAILED, EXIT_INTERNAL, reason)
+
+
+def _failed(task: Task, status: Status, code: int, reason: str) -> BatchItem:
+    return BatchItem(task.index, task.source, task.name, status, exit_status=code, reason=reason)
+
+
+def _render(eng: Engine, job: Job, task: Task) -> BatchItem:
+    loaded = eng.load_report(task.source)
+    findings = [*loaded.problems, *eng.validate(loaded.report)]
+    errors = tuple(format_finding(f) for f in findings if f.severity is Severity.ERROR)
+    if has_errors(findings) and not job.force:
+        reason = f"数据有 {len(errors)} 个错误，未生成 (not rendered: {len(errors)} errors)"
+        return BatchItem(task.index, task.source, task.name, Status.REFUSED, (), 1, reason, errors)
+    files = [
+        (target, _render_format(eng, job, loaded.report, name))
+        for name, target in zip(job.formats, task.targets, strict=True)
+    ]
+    written = write_all(files)
+    reason = "有错误，按 --force 生成 (rendered despite errors)" if errors else ""
+    return BatchItem(
+        task.index, task.source, task.name, Status.OK, tuple(written), 0, reason, errors
+    )
+
+
+def _render_format(eng: Engine, job: Job, report: Any, name: str) -> bytes:
+    # Options meant for another format are not errors when several are rendered (as `render`).
+    def options_for(fmt_name: str) -> dict[str, Any]:
+        declared = eng.outputs[fmt_name].options
+        return {k: v for k, v in job.options.items() if k in declared or len(job.formats) == 1}
+
+    if name == "pdf" and _STATE.converter is not None:
+        opts = {k: v for k, v in options_for("pdf").items() if k in eng.outputs["docx"].options}
+        docx = eng.render(report, "docx", options=opts, allow_errors=True)
+        data: bytes = _STATE.converter.convert(docx)
+        return data
+    return eng.render(report, name, options=options_for(name), allow_errors=True)
