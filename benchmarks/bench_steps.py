@@ -189,7 +189,7 @@ def steps(
     }
 
 
-def run_steps(seconds: float) -> None:
+def run_steps(seconds: float, only: str = "") -> None:
     engine = Engine(autoload=False)
     base = govreport.read_report(EXAMPLE)
     varied = list(itertools.islice(variants(base), VARIANTS))
@@ -210,6 +210,8 @@ def run_steps(seconds: float) -> None:
         for title, (yaml_paths, json_paths) in cases.items():
             print(f"\n{title}")
             for name, fn in steps(engine, yaml_paths, json_paths, folder / "out").items():
+                if only not in name:
+                    continue
                 print(_row(name, rate(fn, seconds)), flush=True)
 
 
@@ -248,11 +250,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=1.5, help="time per figure")
     parser.add_argument("--memory", action="store_true", help="RSS over many txt renders")
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000, 30000])
+    parser.add_argument("--only", default="", help="only the steps whose name contains this")
     args = parser.parse_args()
     if args.memory:
         run_memory(args.counts)
     else:
-        run_steps(args.seconds)
+        run_steps(args.seconds, args.only)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from govreport import spec
 from govreport.findings import Evidence, EvidenceCell
-from govreport.model import resolve
 from govreport.rules.base import Finding, Rule, RuleContext, Severity
+from govreport.rules.values import values_of
 from govreport.spec.applications import (
     APPLICANT_COLUMNS,
     COLUMNS,
@@ -47,7 +47,7 @@ def _computed_paths() -> frozenset[str]:
 
 def _model_cell(ctx: RuleContext, path: str) -> EvidenceCell:
     """The model's value at ``path``: stated when stored, computed for a 总计."""
-    return EvidenceCell.at(path, resolve(ctx.report, path), stated=path not in _computed_paths())
+    return EvidenceCell.at(path, values_of(ctx.report)(path), stated=path not in _computed_paths())
 
 
 def _shown_cell(ctx: RuleContext, path: str) -> EvidenceCell:
@@ -62,16 +62,32 @@ def _plus(labels: Iterable[str]) -> str:
     return " + ".join(labels)
 
 
+@functools.cache
+def _sum_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """R1's rows: (path of the 总计 cell, the row's label, paths of its six cells)."""
+    keys = APPLICANT_COLUMNS.all_keys()
+    return tuple(
+        (f"{row}.{TOTAL_COLUMN.key}", chain[-1], tuple(f"{row}.{key}" for key in keys))
+        for row, chain, _ in spec.applications.leaf_rows()
+    )
+
+
+def _shown(ctx: RuleContext, path: str) -> Number:
+    """The number :func:`_shown_cell` shows, without building the cell."""
+    stated = ctx.stated.get(path)
+    return stated if stated is not None else values_of(ctx.report)(path)
+
+
 def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
     """R1: in each row of table 三, the six applicant columns add up to 总计."""
-    for row_path, chain, _ in spec.applications.leaf_rows():
-        total_path = f"{row_path}.{TOTAL_COLUMN.key}"
+    for total_path, label, paths in _sum_rows():
         stated = ctx.stated.get(total_path)
         if stated is None:
             continue
-        cells = tuple(_shown_cell(ctx, f"{row_path}.{key}") for key in APPLICANT_COLUMNS.all_keys())
-        parts = [c.value for c in cells]
+        # The cells (with their locations) are built only for a row that fails.
+        parts = [_shown(ctx, p) for p in paths]
         if sum(parts) != stated:
+            cells = tuple(_shown_cell(ctx, p) for p in paths)
             evidence = Evidence.of(
                 f"{_plus(APPLICANT_COLUMNS.all_texts())} = {TOTAL_COLUMN.text}",
                 cells,
@@ -81,7 +97,7 @@ def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
                 "R1",
                 Severity.ERROR,
                 total_path,
-                f"“{chain[-1]}”一行六类申请人之和为{_sum_text(parts)}={sum(parts)}，"
+                f"“{label}”一行六类申请人之和为{_sum_text(parts)}={sum(parts)}，"
                 f"但总计填报为{stated}；总计应等于{sum(parts)}。",
                 evidence=evidence,
             )
@@ -121,7 +137,7 @@ def check_results_total(ctx: RuleContext) -> Iterator[Finding]:
         stated = ctx.stated.get(path)
         if stated is None:
             continue
-        computed = resolve(ctx.report, path)
+        computed = values_of(ctx.report)(path)
         if stated != computed:
             evidence = Evidence.of(
                 _RESULTS_FORMULA,
@@ -138,6 +154,10 @@ def check_results_total(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+#: The four rows of R3, in the order of the table's note.
+_BALANCE_ROWS = ("received", "carried_over", "results.total", "carried_forward")
+
+
 def check_balance(ctx: RuleContext) -> Iterator[Finding]:
     """R3: 一 + 二 = （七）总计 + 四, per column, as the table's own note says.
 
@@ -145,18 +165,12 @@ def check_balance(ctx: RuleContext) -> Iterator[Finding]:
     """
     received, carried_over = app_row("received").label, app_row("carried_over").label
     carried_forward = app_row("carried_forward").label
+    values = values_of(ctx.report)
+    rows = [values.object_at(app_path(row)) for row in _BALANCE_ROWS]
     for key, label in COLUMNS:
-
-        def v(row: str, col: str = key) -> Number:
-            return resolve(ctx.report, f"{app_path(row)}.{col}")
-
-        a, b = v("received"), v("carried_over")
-        c, d = v("results.total"), v("carried_forward")
+        a, b, c, d = (getattr(row, key) for row in rows)
         if a + b != c + d:
-            cells = {
-                row: _model_cell(ctx, f"{app_path(row)}.{key}")
-                for row in ("received", "carried_over", "results.total", "carried_forward")
-            }
+            cells = {row: _model_cell(ctx, f"{app_path(row)}.{key}") for row in _BALANCE_ROWS}
             evidence = Evidence.of(
                 f"{received} + {carried_over} = {RESULTS_TOTAL.label} + {carried_forward}",
                 (cells["received"], cells["carried_over"]),
@@ -180,11 +194,10 @@ def check_review_totals(ctx: RuleContext) -> Iterator[Finding]:
         stated = ctx.stated.get(path)
         if stated is None:
             continue
-        cells = tuple(
-            _shown_cell(ctx, f"{REVIEW}.{group.key}.{key}") for key in OUTCOMES.all_keys()
-        )
-        parts = [c.value for c in cells]
+        paths = [f"{REVIEW}.{group.key}.{key}" for key in OUTCOMES.all_keys()]
+        parts = [_shown(ctx, p) for p in paths]
         if sum(parts) != stated:
+            cells = tuple(_shown_cell(ctx, p) for p in paths)
             texts = OUTCOMES.all_texts()
             terms = "+".join(f"{label}{n}" for label, n in zip(texts, parts, strict=True))
             evidence = Evidence.of(
@@ -200,23 +213,42 @@ def check_review_totals(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _value_paths() -> Iterator[str]:
+@functools.cache
+def _value_paths() -> tuple[str, ...]:
     """Every stored number: the value cells of the three tables, then the fee."""
-    for table in spec.tables().values():
-        for cell in table.value_cells():
-            if cell.role is spec.CellRole.VALUE:
-                yield cell.path
-    yield "other.processing_fee"
+    cells = (c for t in spec.tables().values() for c in t.value_cells())
+    return (*(c.path for c in cells if c.role is spec.CellRole.VALUE), "other.processing_fee")
+
+
+@functools.cache
+def _value_runs() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """:func:`_value_paths` as runs of one parent: (parent, field names, paths), in order.
+
+    R5 then reads a row's six numbers from the row itself instead of resolving
+    each path from the top of the report.
+    """
+    runs: list[tuple[str, list[str], list[str]]] = []
+    for path in _value_paths():
+        parent, _, name = path.rpartition(".")
+        if not runs or runs[-1][0] != parent:
+            runs.append((parent, [], []))
+        runs[-1][1].append(name)
+        runs[-1][2].append(path)
+    return tuple((parent, tuple(names), tuple(paths)) for parent, names, paths in runs)
 
 
 def check_non_negative(ctx: RuleContext) -> Iterator[Finding]:
     """R5: no count and no amount is negative."""
-    seen = set()
-    for path in _value_paths():
-        seen.add(path)
-        value = resolve(ctx.report, path)
-        if value < 0:
-            yield _negative(path, value)
+    seen = frozenset(_value_paths())
+    values = values_of(ctx.report)
+    for parent, names, paths in _value_runs():
+        obj = values.object_at(parent)
+        numbers = [getattr(obj, name) for name in names]
+        if min(numbers) >= 0:
+            continue  # the common case: the whole row at once
+        for path, value in zip(paths, numbers, strict=True):
+            if value < 0:
+                yield _negative(path, value)
     # A stated total can be negative too (a typo in a published table).
     for path in sorted(ctx.stated):
         value = ctx.stated[path]
