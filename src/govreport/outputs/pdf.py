@@ -4,6 +4,8 @@ LibreOffice is the one free program that lays out a .docx the way Word does
 (line grid, exact spacing, repeated table heads).  Each process gets a
 private LibreOffice profile, so several processes can convert at once; within
 a process conversions take turns, because one profile cannot be shared.
+Many documents go through :class:`PdfConverter` (``pdfconverter.py``): one
+LibreOffice kept running for all of them.
 
 The official fonts are proprietary.  ``fonts/fonts.conf`` maps their names
 to free stand-ins (FandolFang, FandolKai, Noto CJK); without it every
@@ -65,6 +67,8 @@ class PdfConversionError(GovreportError, RuntimeError):
     """
 
     exit_status = 2
+    #: Which document of a :class:`PdfConverter`'s list failed (0-based), if any.
+    index: int | None = None
 
 
 def find_soffice() -> str | None:
@@ -274,3 +278,9 @@ class PdfFormat:
 @hookimpl
 def govreport_register_outputs(register: RegisterOutput) -> None:
     register(PdfFormat())
+
+
+# At the end: the converter imports this module's helpers when it runs.
+from govreport.outputs.pdfconverter import PdfConverter  # noqa: E402
+
+__all__ = ["PdfConversionError", "PdfConverter", "PdfFormat", "docx_to_pdf", "find_soffice"]

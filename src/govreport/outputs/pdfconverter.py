@@ -1,0 +1,280 @@
+"""Many PDFs from one LibreOffice: a resident ``soffice`` fed by its own pipe.
+
+Starting LibreOffice costs 1.5–2 s a report (and a fresh profile more); the
+layout of one report costs about 0.3 s.  So a :class:`PdfConverter` starts
+LibreOffice once, with a private profile, and keeps it alive by opening an
+empty placeholder file in it: a headless LibreOffice quits after a
+conversion only when no document is open.  Each conversion is then the
+ordinary ``soffice --convert-to`` command line; with the same profile it
+finds the resident LibreOffice's single-instance pipe, hands it the request,
+waits until the PDF is written and exits (about 10 ms of processor time).
+The python UNO bridge would do the same, but it is a package of the
+system's Python, not importable from a virtual environment.
+
+Every process runs under the watchdog of ``pdfwatch.py``: when this process
+ends however it ends, or gives up on a conversion, LibreOffice is killed and
+its folders removed.  A timeout kills the resident too (it is the one stuck);
+the next conversion starts a new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType, TracebackType
+from typing import IO, TYPE_CHECKING, Final
+
+from govreport.limits import MAX_PDF_TIMEOUT_SECONDS
+
+if TYPE_CHECKING:
+    from govreport.outputs.pdf import PdfConversionError
+
+#: The placeholder document that keeps the resident LibreOffice running.
+KEEP_OPEN: Final = "keep-open.txt"
+#: LibreOffice's lock file of the placeholder: it exists once the document is
+#: open, and the single-instance pipe (opened earlier in start-up) is there.
+READY: Final = ".~lock.keep-open.txt#"
+#: The resident LibreOffice's messages (its errors name no document; the
+#: lines it writes during one conversion are that conversion's).
+LOG: Final = "soffice.log"
+#: Seconds between looks at the lock file while LibreOffice starts.
+POLL: Final = 0.05
+
+
+def _pdf() -> ModuleType:
+    # Imported when used: pdf.py re-exports this module's class at its end.
+    from govreport.outputs import pdf
+
+    return pdf
+
+
+def _document_error(index: int, reason: str) -> PdfConversionError:
+    error: PdfConversionError = _pdf().PdfConversionError(
+        f"第 {index + 1} 份文档转换 PDF 失败（document index {index}）：{reason}"
+    )
+    error.index = index
+    return error
+
+
+class PdfConverter:
+    """Convert .docx bytes to PDF bytes, many documents with one LibreOffice.
+
+    ``with PdfConverter() as conv: pdf = conv.convert(docx)``; or
+    ``conv.convert_many([docx, ...])``.  One converter converts one document
+    at a time (a lock); several converters run side by side, each with its
+    own LibreOffice and profile.
+    """
+
+    def __init__(self, *, timeout: float = 180.0) -> None:
+        if not 0 < timeout <= MAX_PDF_TIMEOUT_SECONDS:
+            raise ValueError(f"timeout must be in (0, {MAX_PDF_TIMEOUT_SECONDS}]: {timeout}")
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._profile: Path | None = None
+        self._resident: subprocess.Popen[bytes] | None = None
+        self._write_end = -1
+        self._log: IO[bytes] | None = None
+        #: How many times LibreOffice was started (1 unless one died or hung).
+        self.starts = 0
+
+    def __enter__(self) -> PdfConverter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def resident_pid(self) -> int | None:
+        """The watchdog's process id of the running LibreOffice, if one runs."""
+        resident = self._resident
+        return resident.pid if resident is not None and resident.poll() is None else None
+
+    @property
+    def profile(self) -> Path | None:
+        """The running LibreOffice's profile folder, if one runs."""
+        return self._profile if self._alive() else None
+
+    def close(self) -> None:
+        """Stop LibreOffice and remove its profile; the converter can be used again."""
+        resident, self._resident = self._resident, None
+        if self._write_end >= 0:
+            _pdf()._give_up(self._write_end)
+            self._write_end = -1
+        if resident is not None:
+            resident.wait()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self._profile is not None:
+            shutil.rmtree(self._profile, ignore_errors=True)
+            self._profile = None
+
+    def convert(self, docx: bytes) -> bytes:
+        """One document's PDF; ``PdfConversionError`` when it cannot be made."""
+        with self._lock:
+            return self._convert(docx)
+
+    def convert_many(self, documents: Sequence[bytes]) -> list[bytes]:
+        """Every document's PDF, in order; the first failure is raised after all are tried.
+
+        The error names the document (``error.index``); use :meth:`convert_each`
+        to keep the PDFs of the others.
+        """
+        results = self.convert_each(documents)
+        for result in results:
+            if isinstance(result, Exception):
+                raise result
+        return results  # type: ignore[return-value]
+
+    def convert_each(self, documents: Sequence[bytes]) -> list[bytes | PdfConversionError]:
+        """Each document's PDF, or the ``PdfConversionError`` naming its index."""
+        pdf = _pdf()
+        results: list[bytes | PdfConversionError] = []
+        for index, docx in enumerate(documents):
+            try:
+                results.append(self.convert(docx))
+            except pdf.PdfConversionError as exc:
+                results.append(_document_error(index, str(exc)))
+        return results
+
+    # -- the resident LibreOffice -------------------------------------------
+
+    def _alive(self) -> bool:
+        return self._resident is not None and self._resident.poll() is None
+
+    def _start(self, soffice: str) -> Path:
+        """Start the resident LibreOffice (if none runs); return its profile folder."""
+        if self._alive():
+            assert self._profile is not None
+            return self._profile
+        self.close()  # what is left of one that died
+        pdf = _pdf()
+        pdf.remove_stale_folders()
+        profile = Path(tempfile.mkdtemp(prefix=f"govreport-lo-{os.getpid()}-"))
+        self._profile = profile
+        (profile / KEEP_OPEN).write_bytes(b"")
+        self._log = (profile / LOG).open("wb")
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            str(profile / KEEP_OPEN),
+        ]
+        read_end, self._write_end = os.pipe()
+        watchdog = [sys.executable, "-I", str(pdf.WATCHDOG), str(read_end), "1", str(profile)]
+        try:
+            self._resident = subprocess.Popen(
+                [*watchdog, "--", *cmd],
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                env={**pdf.conversion_env(), "TMPDIR": str(profile)},
+                pass_fds=(read_end,),
+                start_new_session=True,
+            )
+        except OSError as exc:
+            self.close()
+            raise pdf.PdfConversionError(
+                f"无法启动 LibreOffice（{soffice}）：{exc}。{pdf.INSTALL_HINT}"
+            ) from None
+        finally:
+            os.close(read_end)
+        self.starts += 1
+        try:
+            self._wait_ready(profile)
+        except BaseException:
+            self.close()
+            raise
+        return profile
+
+    def _wait_ready(self, profile: Path) -> None:
+        pdf = _pdf()
+        deadline = time.monotonic() + self.timeout
+        while not (profile / READY).exists():
+            if not self._alive():
+                assert self._resident is not None
+                code = self._resident.returncode
+                raise pdf.PdfConversionError(
+                    f"LibreOffice 启动失败（退出码 {code}）：{self._log_tail(0) or '无输出'}"
+                )
+            if time.monotonic() > deadline:
+                raise pdf.PdfConversionError(f"LibreOffice 启动超时（{self.timeout:g} 秒）")
+            time.sleep(POLL)
+
+    def _log_size(self) -> int:
+        with contextlib.suppress(OSError):
+            if self._profile is not None:
+                return (self._profile / LOG).stat().st_size
+        return 0
+
+    def _log_tail(self, start: int) -> str:
+        """What LibreOffice wrote since ``start``, without its usual noise."""
+        if self._profile is None:
+            return ""
+        try:
+            with (self._profile / LOG).open("rb") as log:
+                log.seek(start)
+                text = log.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+        lines = [
+            line
+            for line in text.splitlines()
+            if line.strip() and "javaldx" not in line and not line.startswith("convert ")
+        ]
+        return "\n".join(lines)[-500:]
+
+    # -- one conversion -----------------------------------------------------
+
+    def _convert(self, docx: bytes) -> bytes:
+        pdf = _pdf()
+        soffice = pdf.find_soffice()
+        if soffice is None:
+            raise pdf.PdfConversionError(
+                f"找不到 LibreOffice（soffice），无法生成 PDF。{pdf.INSTALL_HINT}"
+            )
+        profile = self._start(soffice)
+        with tempfile.TemporaryDirectory(prefix=f"govreport-pdf-{os.getpid()}-") as tmp:
+            source = Path(tmp) / "report.docx"
+            source.write_bytes(docx)
+            cmd = [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--nologo",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                tmp,
+                str(source),
+            ]
+            logged = self._log_size()
+            try:
+                code, output = pdf._run_watched(cmd, self.timeout, soffice, (tmp,))
+            except BaseException:
+                # Timed out or interrupted: the resident is the one stuck.
+                self.close()
+                raise
+            target = source.with_suffix(".pdf")
+            if code != 0 or not target.exists():
+                detail = self._log_tail(logged) or output.decode("utf-8", "replace").strip()
+                raise pdf.PdfConversionError(
+                    f"LibreOffice 转换 PDF 失败（退出码 {code}）：{detail[-500:] or '无输出'}"
+                )
+            return target.read_bytes()
