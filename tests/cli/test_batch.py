@@ -1,0 +1,167 @@
+"""``govreport batch`` in real subprocesses: bad inputs reported, kill and resume, safe names."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from govreport.batch import render_many
+from tests.batch.inputs import BROKEN, EXAMPLES, make_inputs
+
+ENV = {**os.environ, "GOVREPORT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+COMMAND = [sys.executable, "-m", "govreport.cli.main", "batch"]
+#: A temporary file of govreport.fileio: hidden, never taken for an output.
+TEMP = re.compile(r"^\..+\.gr\d+-[a-z0-9_]{8}\.tmp$")
+
+
+def batch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=ENV,
+        timeout=300,
+        check=False,
+    )
+
+
+def _report(path: Path) -> dict[str, dict[str, object]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {entry["input"]: entry for entry in data["inputs"]} | {"": data["summary"]}
+
+
+def test_a_batch_renders_the_good_and_reports_each_bad_one(tmp_path: Path) -> None:
+    broken = {"bad-yaml": "unreadable", "bad-d2": "d2", "bad-r1": "r1"}
+    good = make_inputs(tmp_path / "in", 27, broken=broken)
+    result = batch(
+        "in",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        "-f",
+        "docx",
+        "--json",
+        "report.json",
+        "--jobs",
+        "2",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2, result.stderr  # an unreadable input is the worst
+    report = _report(tmp_path / "report.json")
+    assert report[""] == {
+        "total": 30,
+        "ok": 27,
+        "skipped": 0,
+        "refused": 2,
+        "unreadable": 1,
+        "failed": 0,
+    }
+    assert report["in/bad-yaml.yaml"]["status"] == "unreadable"
+    assert "YAML" in str(report["in/bad-yaml.yaml"]["reason"])
+    for stem, kind in (("bad-d2", "d2"), ("bad-r1", "r1")):
+        entry = report[f"in/{stem}.yaml"]
+        assert entry["status"] == "refused" and entry["exit_status"] == 1
+        assert any(f" {BROKEN[kind][1]}]" in e for e in entry["errors"])  # type: ignore[attr-defined]
+        assert f"in/{stem}.yaml: 拒绝生成" in result.stderr
+    assert "in/bad-yaml.yaml: 无法读取" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{s}.{ext}" for s in good for ext in ("txt", "docx")
+    )
+    # The JSON lists inputs in a deterministic order: as found, sorted.
+    listed = list(json.loads((tmp_path / "report.json").read_text())["inputs"])
+    assert [e["input"] for e in listed] == sorted(e["input"] for e in listed)
+    assert "共 30 个文件" in result.stdout
+
+
+def test_the_exit_status_is_1_when_reports_are_only_refused(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in", 2, broken={"r1": "r1"})
+    result = batch("in/*.yaml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert batch("in/*.yaml", "-o", "out2", "--force", cwd=tmp_path).returncode == 0
+
+
+def _reference(tmp_path: Path, formats: list[str]) -> dict[tuple[str, str], bytes]:
+    """Example file name and extension → the bytes of its output."""
+    out = tmp_path / "reference"
+    for item in render_many(EXAMPLES, out, formats, jobs=1):
+        assert item.ok, item
+    return {(p.stem, p.suffix): p.read_bytes() for p in out.iterdir()}
+
+
+def test_a_killed_batch_leaves_no_partial_file_and_resume_completes_it(tmp_path: Path) -> None:
+    formats = ["txt", "docx", "html"]
+    copies = make_inputs(tmp_path / "in", 150)
+    reference = _reference(tmp_path, formats)
+    out = tmp_path / "out"
+    args = [*COMMAND, "in", "-o", "out", "--jobs", "2"] + [a for f in formats for a in ("-f", f)]
+    proc = subprocess.Popen(
+        args,
+        cwd=tmp_path,
+        env=ENV,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.is_dir() and len(os.listdir(out)) >= 30:
+                break
+            time.sleep(0.01)
+        assert proc.poll() is None, "the batch ended before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)  # the parent and every worker at once
+    finally:
+        proc.wait(timeout=30)
+    entries = os.listdir(out)
+    visible = [name for name in entries if not name.startswith(".")]
+    assert 0 < len(visible) < 3 * len(copies)
+    for name in visible:  # each file there is complete: the very bytes of its example's
+        stem, ext = os.path.splitext(name)
+        assert (out / name).read_bytes() == reference[(copies[stem].stem, ext)], name
+    assert all(TEMP.match(name) for name in entries if name.startswith("."))
+    done = {stem for stem in copies if all(f"{stem}.{f}" in visible for f in formats)}
+
+    result = batch("in", "-o", "out", "--resume", "--json", "r.json", *args[-6:], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = _report(tmp_path / "r.json")
+    assert report[""]["skipped"] == len(done) > 0
+    assert report[""]["ok"] == len(copies) - len(done)
+    for stem in done:
+        assert report[f"in/{stem}.yaml"]["status"] == "skipped"
+    assert sorted(os.listdir(out)) == sorted(f"{s}.{f}" for s in copies for f in formats)
+
+
+def test_dangerous_names_land_inside_the_output_folder(tmp_path: Path) -> None:
+    """Names are the inputs' stems: made safe, kept distinct, and never a path out of ``out``."""
+    inputs = tmp_path / "in"
+    (inputs / "deep" / "a").mkdir(parents=True)
+    (tmp_path / "etc").mkdir()
+    example = EXAMPLES[0].read_bytes()
+    for name in ("CON.yaml", "deep/CON.yaml", "a\\b.yaml", "x:y?.yaml", " .yaml", "nul.txt.yaml"):
+        (inputs / name).write_bytes(example)
+    (inputs / "deep" / "a" / "b.yaml").write_bytes(example)
+    (tmp_path / "etc" / "passwd.yaml").write_bytes(example)
+    before = set(tmp_path.rglob("*"))
+    result = batch("in", "in/deep/a/../../../etc/passwd.yaml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    created = set(tmp_path.rglob("*")) - before
+    assert all(p == out or p.parent == out for p in created), created
+    assert sorted(p.name for p in out.iterdir()) == [
+        "CON_-2.txt",
+        "CON_.txt",
+        "a_b.txt",
+        "b.txt",
+        "nul_.txt.txt",
+        "passwd.txt",
+        "report.txt",
+        "x_y_.txt",
+    ]
