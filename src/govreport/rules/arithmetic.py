@@ -63,11 +63,11 @@ def _plus(labels: Iterable[str]) -> str:
 
 
 @functools.cache
-def _sum_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """R1's rows: (path of the 总计 cell, the row's label, paths of its six cells)."""
+def _sum_rows() -> tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...]:
+    """R1's rows: (row path, its 总计 cell's path, its label, (column, path) of its six cells)."""
     keys = APPLICANT_COLUMNS.all_keys()
     return tuple(
-        (f"{row}.{TOTAL_COLUMN.key}", chain[-1], tuple(f"{row}.{key}" for key in keys))
+        (row, f"{row}.{TOTAL_COLUMN.key}", chain[-1], tuple((k, f"{row}.{k}") for k in keys))
         for row, chain, _ in spec.applications.leaf_rows()
     )
 
@@ -80,14 +80,17 @@ def _shown(ctx: RuleContext, path: str) -> Number:
 
 def check_row_sums(ctx: RuleContext) -> Iterator[Finding]:
     """R1: in each row of table 三, the six applicant columns add up to 总计."""
-    for total_path, label, paths in _sum_rows():
+    values = values_of(ctx.report)
+    for row_path, total_path, label, cells_at in _sum_rows():
         stated = ctx.stated.get(total_path)
         if stated is None:
             continue
-        # The cells (with their locations) are built only for a row that fails.
-        parts = [_shown(ctx, p) for p in paths]
+        # What the table shows: a stated cell, else the row's own number.  The
+        # cells (with their locations) are built only for a row that fails.
+        row = values.object_at(row_path)
+        parts = [ctx.stated.get(p, getattr(row, key)) for key, p in cells_at]
         if sum(parts) != stated:
-            cells = tuple(_shown_cell(ctx, p) for p in paths)
+            cells = tuple(_shown_cell(ctx, p) for _, p in cells_at)
             evidence = Evidence.of(
                 f"{_plus(APPLICANT_COLUMNS.all_texts())} = {TOTAL_COLUMN.text}",
                 cells,

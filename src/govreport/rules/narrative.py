@@ -136,28 +136,45 @@ def _rendered(report: AnnualReport) -> Iterator[tuple[str, str]]:
             continue  # reported by P1
 
 
+#: The last report's quotes: N1–N7 run one after the other on the same report,
+#: and rendering and reading every text is most of their cost.  One entry, so
+#: memory stays flat over a batch.
+_last: list[tuple[AnnualReport, tuple[tuple[str, Quote], ...]] | None] = [None]
+
+
+def _quoted(report: AnnualReport) -> tuple[tuple[str, Quote], ...]:
+    """Every (path, quote) of the rendered narrative, in order; read once per report."""
+    last = _last[0]  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is report:
+        return last[1]
+    found = tuple(
+        (path, quote) for path, text in _rendered(report) for quote in quotes(text, report.year)
+    )
+    _last[0] = (report, found)
+    return found
+
+
 def _checker(code: str, quantity: Quantity) -> Callable[[RuleContext], Iterator[Finding]]:
     def check(ctx: RuleContext) -> Iterator[Finding]:
         report = ctx.report
-        for path, text in _rendered(report):
-            for quote in quotes(text, report.year):
-                if quote.quantity is not quantity:
-                    continue
-                accepted = _accepted(report, quote)
-                if any(quote.value == r.value for r in accepted):
-                    continue
-                table = "，或".join(f"{r.how}为{r.value}" for r in accepted)
-                clause = quote.clause[:_CLAUSE_CHARS] + (
-                    "…" if len(quote.clause) > _CLAUSE_CHARS else ""
-                )
-                yield Finding.at(
-                    code,
-                    Severity.WARNING,
-                    path,
-                    f"正文“{clause}”写的是{quote.value}，但表中{table}；请核对正文或表格，"
-                    "也可改用占位符引用表中数字。",
-                    evidence=_evidence(report, path, quote, accepted),
-                )
+        for path, quote in _quoted(report):
+            if quote.quantity is not quantity:
+                continue
+            accepted = _accepted(report, quote)
+            if any(quote.value == r.value for r in accepted):
+                continue
+            table = "，或".join(f"{r.how}为{r.value}" for r in accepted)
+            clause = quote.clause[:_CLAUSE_CHARS] + (
+                "…" if len(quote.clause) > _CLAUSE_CHARS else ""
+            )
+            yield Finding.at(
+                code,
+                Severity.WARNING,
+                path,
+                f"正文“{clause}”写的是{quote.value}，但表中{table}；请核对正文或表格，"
+                "也可改用占位符引用表中数字。",
+                evidence=_evidence(report, path, quote, accepted),
+            )
 
     check.__name__ = f"check_{quantity.value}"
     return check
