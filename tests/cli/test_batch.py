@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from govreport.batch import render_many
 from tests.batch.inputs import BROKEN, EXAMPLES, make_inputs
 
@@ -165,3 +167,80 @@ def test_dangerous_names_land_inside_the_output_folder(tmp_path: Path) -> None:
         "report.txt",
         "x_y_.txt",
     ]
+
+
+def test_200_generated_reports_10_broken_render_190_and_report_the_10(tmp_path: Path) -> None:
+    """The issue's acceptance: each broken report is listed with the reason it was not rendered."""
+    from govreport.testing.synthetic import Break, generate, write_reports
+
+    kinds = [k for k in Break if not k.renders]  # a report with warnings only is rendered
+    write_reports(tmp_path / "in", 200, seed=11, broken=0.05, kinds=kinds)
+    expected = {s.name: s.broken for s in generate(200, seed=11, broken=0.05, kinds=kinds)}
+    result = batch("in", "-o", "out", "--json", "r.json", "--jobs", "2", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    report = _report(tmp_path / "r.json")
+    assert report[""]["ok"] == 190 and report[""]["total"] == 200
+    for name, kind in expected.items():
+        entry = report[f"in/{name}.yaml"]
+        if kind is None:
+            assert entry["status"] == "ok", entry
+            continue
+        assert f"in/{name}.yaml: " in result.stderr
+        if kind.code is None:
+            assert entry["status"] == "unreadable" and entry["reason"], entry
+        else:
+            assert entry["status"] == "refused", entry
+            assert any(f" {kind.code}]" in e for e in entry["errors"]), (kind, entry)  # type: ignore[attr-defined]
+    assert len(list((tmp_path / "out").iterdir())) == 190
+
+
+def _stat(pid: int | str) -> list[str]:
+    """The fields of /proc/PID/stat after the command name: state, parent, …; [] if gone."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rpartition(") ")[2].split()
+    except OSError:
+        return []
+
+
+def _children(pid: int) -> list[int]:
+    found = [p.name for p in Path("/proc").iterdir() if p.name.isdigit()]
+    return [int(p) for p in found if _stat(p)[1:2] == [str(pid)]]
+
+
+def _alive(pid: int) -> bool:
+    return _stat(pid)[:1] not in ([], ["Z"])
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_sigterm_to_the_batch_stops_its_workers_and_leaves_nothing_half_written(
+    tmp_path: Path,
+) -> None:
+    make_inputs(tmp_path / "in", 150)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [*COMMAND, "in", "-o", "out", "--jobs", "2", "-f", "docx", "-f", "html"],
+        cwd=tmp_path,
+        env=ENV,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.is_dir() and len(os.listdir(out)) >= 10:
+                break
+            time.sleep(0.01)
+        workers = _children(proc.pid)
+        assert proc.poll() is None and workers
+        proc.send_signal(signal.SIGTERM)  # the parent only, as a service manager would
+        assert proc.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)
+    assert all(not name.startswith(".") for name in os.listdir(out)), os.listdir(out)

@@ -61,16 +61,17 @@ def start(engine_factory: Callable[[], Engine] | None, job: Job) -> None:
     _STATE.engine = engine_factory() if engine_factory is not None else default_engine()
     _STATE.job = job
     if "pdf" in job.formats and _STATE.engine.outputs.owner("pdf").startswith("govreport."):
-        _STATE.converter = _open_converter()
+        _STATE.converter = _open_converter(job.options.get("timeout"))
 
 
-def _open_converter() -> Any:
+def _open_converter(timeout: object) -> Any:
     try:
-        from govreport.outputs.pdf import PdfConverter  # type: ignore[attr-defined]
+        from govreport.outputs.pdf import PdfConverter
     except ImportError:  # not offered: each PDF starts LibreOffice itself
         return None
     stack = contextlib.ExitStack()
-    converter = stack.enter_context(PdfConverter())
+    given = {} if timeout is None else {"timeout": float(timeout)}  # type: ignore[arg-type]
+    converter = stack.enter_context(PdfConverter(**given))
     # multiprocessing's children end with os._exit, skipping atexit: Finalize runs.
     Finalize(converter, stack.close, exitpriority=10)
     return converter
