@@ -343,7 +343,9 @@ def _data(rng: random.Random, broken: Break | None) -> tuple[dict[str, Any], str
     review = _review(rng, sum(apps["received"]))
     proactive = _proactive(rng, level)
     if broken is Break.UNBALANCED:
-        apps["carried_forward"][0] += rng.randint(1, 3)
+        # In the busiest column, as a slip in a real table would be.
+        handled = [a + b for a, b in zip(apps["received"], apps["carried_over"], strict=True)]
+        apps["carried_forward"][handled.index(max(handled))] += rng.randint(1, 3)
     if broken is Break.NEGATIVE:
         proactive["punishment"] = -rng.randint(1, 9)
     figures = _figures(apps, review, proactive)
