@@ -99,6 +99,13 @@ def test_five_documents_start_libreoffice_once_and_each_pdf_is_its_report(
         assert norm(name) in text
         assert all(norm(other) not in text for other in NAMES if other != name)
     assert not profile.exists(), "the profile outlived the converter"
+    if shutil.which("pdffonts") is not None:  # fonts as docx_to_pdf: fonts.conf applies
+        (tmp_path / "fonts.pdf").write_bytes(pdfs[0])
+        fonts = subprocess.run(
+            ["pdffonts", str(tmp_path / "fonts.pdf")], capture_output=True, text=True, check=True
+        ).stdout
+        assert "NotoSerifCJK" in fonts
+        assert "FandolFang" in fonts or "Fandol" not in subprocess.getoutput("fc-list")
 
 
 @needs_libreoffice
@@ -180,7 +187,8 @@ KEEP_CONVERTING = textwrap.dedent(
 
 
 @needs_libreoffice
-def test_kill_9_of_the_parent_leaves_no_libreoffice(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_a_killed_parent_leaves_no_libreoffice(tmp_path: Path, signum: int) -> None:
     source = tmp_path / "report.docx"
     source.write_bytes(documents()[0])
     env = {**os.environ, "TMPDIR": str(tmp_path)}
@@ -204,9 +212,12 @@ def test_kill_9_of_the_parent_leaves_no_libreoffice(tmp_path: Path) -> None:
         )
         assert converting, "the converter never started"
     finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-    assert _wait_until(lambda: not _processes_naming(needle), 10), "LibreOffice outlived kill -9"
+        proc.send_signal(signum)
+        try:
+            proc.wait(timeout=20)
+        finally:
+            proc.kill()
+    assert _wait_until(lambda: not _processes_naming(needle), 10), "LibreOffice outlived its parent"
     assert _wait_until(lambda: not list(tmp_path.glob(f"govreport-*-{proc.pid}-*")), 10)
 
 

@@ -1,0 +1,160 @@
+"""PDF speed: LibreOffice started per report against one PdfConverter, side by side.
+
+    python benchmarks/bench_pdf.py [--single 4] [--n 12] [--chunk 12]
+
+Three ways over the same Word files (the 平潭 2024 sample under other agency
+names), in one run:
+
+- per report: ``docx_to_pdf`` for each, one LibreOffice start each (with the
+  process's profile already made, the best case of ``govreport render``);
+- converter: one ``PdfConverter`` for all, its start counted once
+  ("with start") and left out ("steady");
+- chunk: one ``soffice --convert-to pdf`` command line for all the files, the
+  other way to share a start (shown for comparison; not what govreport uses).
+
+Wall time depends on what else runs on the machine; processor time (this
+process's children: LibreOffice and its watchdog) shows the work itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+
+from govreport import Engine
+from govreport.outputs import pdf as pdf_module
+from govreport.outputs.pdf import PdfConverter, docx_to_pdf
+from govreport.testing import sample_report
+
+
+def documents(n: int) -> list[bytes]:
+    engine = Engine()
+    base = sample_report()
+    return [
+        engine.render(
+            attrs.evolve(base, agency=attrs.evolve(base.agency, name=f"基准测试单位{i:04d}")),
+            "docx",
+        )
+        for i in range(n)
+    ]
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def resident_cpu(converter: PdfConverter) -> float:
+    """Processor seconds of the resident LibreOffice's processes so far (Linux /proc)."""
+    profile = converter.profile
+    assert profile is not None
+    total = 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            if str(profile).encode() not in Path(f"/proc/{name}/cmdline").read_bytes():
+                continue
+            fields = Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, children's processor seconds) of ``fn()``."""
+    cpu, start = children_cpu(), time.perf_counter()
+    fn()
+    return time.perf_counter() - start, children_cpu() - cpu
+
+
+def per_report(docs: list[bytes]) -> None:
+    for docx in docs:
+        docx_to_pdf(docx)
+
+
+def chunk(docs: list[bytes], size: int) -> None:
+    soffice = pdf_module.find_soffice()
+    assert soffice is not None
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+        profile = Path(tmp) / "profile"
+        files = []
+        for i, docx in enumerate(docs):
+            files.append(Path(tmp) / f"{i:05d}.docx")
+            files[-1].write_bytes(docx)
+        for start in range(0, len(files), size):
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--nologo",
+                    "--convert-to",
+                    "pdf:writer_pdf_Export",
+                    "--outdir",
+                    tmp,
+                    *map(str, files[start : start + size]),
+                ],
+                env=pdf_module.conversion_env(),
+                capture_output=True,
+                check=True,
+                timeout=600,
+            )
+        made = sorted(Path(tmp).glob("*.pdf"))
+        assert len(made) == len(docs), f"{len(made)} of {len(docs)} converted"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--single", type=int, default=4, help="reports converted one by one")
+    parser.add_argument("--n", type=int, default=12, help="reports through the converter")
+    parser.add_argument("--chunk", type=int, default=12, help="files per soffice command line")
+    args = parser.parse_args()
+    if pdf_module.find_soffice() is None:
+        raise SystemExit("LibreOffice (soffice) is not installed")
+    docs = documents(max(args.single, args.n))
+
+    docx_to_pdf(docs[0])  # the per-process profile made once, as in a long-running process
+    single_wall, single_cpu = measured(lambda: per_report(docs[: args.single]))
+
+    converter = PdfConverter()
+    cpu = children_cpu()
+    start_wall, _ = measured(lambda: converter.convert(docs[0]))
+    steady_wall, _ = measured(lambda: converter.convert_many(docs[: args.n]))
+    starts = converter.starts
+    # The resident is killed at close, never reaped by us: read its time now.
+    conv_docs = args.n + 1
+    conv_cpu = resident_cpu(converter) + children_cpu() - cpu
+    converter.close()
+
+    chunk_wall, chunk_cpu = measured(lambda: chunk(docs[: args.n], args.chunk))
+
+    rows = [
+        ("per report (docx_to_pdf)", args.single, single_wall, single_cpu / args.single),
+        ("converter, with its start", conv_docs, start_wall + steady_wall, conv_cpu / conv_docs),
+        ("converter, steady", args.n, steady_wall, None),
+        (f"chunk of {args.chunk} (soffice CLI)", args.n, chunk_wall, chunk_cpu / args.n),
+    ]
+    base = args.single / single_wall
+    head = f"{'reports':>7} {'wall s':>7} {'reports/s':>9} {'× per report':>12} {'cpu s/rep':>9}"
+    print(f"{'':30} {head}")
+    for name, n, wall, cpu in rows:
+        rate = n / wall
+        cpu_text = f"{cpu:9.2f}" if cpu is not None else f"{'':>9}"
+        print(f"{name:30} {n:7d} {wall:7.1f} {rate:9.2f} {rate / base:12.1f} {cpu_text}")
+    print(f"LibreOffice starts by the converter: {starts} for {conv_docs} reports")
+    print(f"target ≥ 5 reports/s per worker: converter steady {args.n / steady_wall:.2f}/s")
+
+
+if __name__ == "__main__":
+    main()
