@@ -93,3 +93,27 @@ def test_an_engine_factory_builds_each_workers_engine(tmp_path: Path) -> None:
     inputs = sorted((tmp_path / "in").iterdir())
     items = _run(inputs, tmp_path / "out", jobs=2, engine_factory=_hermetic)
     assert all(i.status is Status.OK for i in items)
+
+
+def test_a_worker_that_dies_fails_its_input_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool breaks with every task in flight; those are run again one by one."""
+    import os
+
+    from govreport.batch import worker
+    from govreport.batch.pool import WORKER_DIED
+
+    render = worker._render
+
+    def crash_on_one(eng: Engine, job: worker.Job, task: worker.Task) -> BatchItem:
+        if task.source.stem == "unit-002":
+            os._exit(9)  # as the OOM killer would end it: no exception, no clean-up
+        return render(eng, job, task)
+
+    monkeypatch.setattr(worker, "_render", crash_on_one)  # forked workers inherit it
+    make_inputs(tmp_path / "in", 7)
+    items = _run(sorted((tmp_path / "in").iterdir()), tmp_path / "out", jobs=2)
+    assert [i.status for i in items] == [Status.OK] * 2 + [Status.FAILED] + [Status.OK] * 4
+    assert items[2].reason == WORKER_DIED and items[2].exit_status == 4
+    assert len(list((tmp_path / "out").iterdir())) == 6 * len(FORMATS)

@@ -244,3 +244,19 @@ def test_sigterm_to_the_batch_stops_its_workers_and_leaves_nothing_half_written(
         time.sleep(0.05)
     assert not any(_alive(w) for w in workers)
     assert all(not name.startswith(".") for name in os.listdir(out)), os.listdir(out)
+
+
+def test_format_options_apply_to_every_report_and_a_bad_one_stops_the_batch(
+    tmp_path: Path,
+) -> None:
+    make_inputs(tmp_path / "in", 2)
+    bad = batch("in", "-o", "out", "--option", "nosuch=1", "--json", "r.json", cwd=tmp_path)
+    assert bad.returncode == 2 and "nosuch" in bad.stderr, bad.stderr
+    assert not (tmp_path / "r.json").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    narrow = batch("in", "-o", "out", "--option", "width=60", cwd=tmp_path)
+    assert narrow.returncode == 0, narrow.stderr
+    assert batch("in", "-o", "wide", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out" / "unit-000.txt").read_bytes() != (
+        tmp_path / "wide" / "unit-000.txt"
+    ).read_bytes()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from govreport.batch import worker
 from govreport.batch.items import BatchItem, Status
 from govreport.batch.naming import Namer, output_path
 from govreport.batch.resume import up_to_date
-from govreport.fileio import remove_stale_temps
+from govreport.fileio import OutputWriteError, remove_stale_temps
 from govreport.outputs.base import check_options
 from govreport.plugins import Engine, default_engine
 
@@ -59,9 +60,10 @@ def render_many(
     newer than the input.  ``jobs`` worker processes (default: one per core),
     each with one engine from ``engine_factory`` (default: the shared engine).
 
-    Raises :class:`govreport.UnknownFormatError` or
-    :class:`govreport.OptionError` before any work for an unknown format or a
-    bad option.  Closing the generator early stops the workers.
+    Raises :class:`govreport.UnknownFormatError`,
+    :class:`govreport.OptionError` or :class:`govreport.OutputWriteError`
+    before any work for an unknown format, a bad option or an output folder
+    that cannot be made.  Closing the generator early stops the workers.
     """
     target = Path(out_dir)
     formats = tuple(dict.fromkeys(formats))
@@ -73,6 +75,10 @@ def render_many(
         check_options(
             fmt, {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
         )
+    try:  # a folder that cannot be made stops the batch here, not once per input
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputWriteError(target, exc) from exc
     remove_stale_temps(target)  # what a killed batch left, before anything new
     job = worker.Job(target, formats, given, force)
     workers = max(1, jobs if jobs is not None else os.cpu_count() or 1)
@@ -106,54 +112,81 @@ def _run(
     engine_factory: Callable[[], Engine] | None,
     job: worker.Job,
 ) -> Iterator[BatchItem]:
+    """Feed the pool, at most ``bound`` tasks at a time; yield items as they finish.
+
+    A worker that dies (the OOM killer, a crash in a C library) breaks the
+    whole pool and every task in flight with it.  The pool is started again
+    and those tasks are run once more, one at a time: one that kills its
+    worker alone is reported as failed; the others are rendered.
+    """
     bound = workers * IN_FLIGHT_PER_WORKER
     pending: dict[cf.Future[BatchItem], worker.Task] = {}
+    suspects: deque[worker.Task] = deque()
     pool = _pool(workers, engine_factory, job)
     try:
         exhausted = False
         while True:
-            while not exhausted and len(pending) < bound:
-                task = next(tasks, None)
-                if task is None:
+            solo = bool(suspects)  # a suspect runs alone, so a break is its own doing
+            broken_pool = False
+            if solo:
+                task = suspects.popleft()
+                pending[pool.submit(worker.render_one, task)] = task
+            while not solo and not exhausted and len(pending) < bound:
+                given = next(tasks, None)
+                if given is None:
                     exhausted = True
-                elif isinstance(task, BatchItem):
-                    yield task
+                elif isinstance(given, BatchItem):
+                    yield given
                 else:
-                    pending[pool.submit(worker.render_one, task)] = task
-            if not pending:
+                    try:
+                        pending[pool.submit(worker.render_one, given)] = given
+                    except cf.process.BrokenProcessPool:  # a worker died since the last wait
+                        suspects.append(given)
+                        broken_pool = True
+                        break
+            if not pending and not suspects:
                 pool.shutdown(wait=True)  # idle workers end normally (LibreOffice stopped)
                 return
-            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-            broken = False
-            for future in sorted(done, key=lambda f: pending[f].index):
-                task = pending.pop(future)
-                try:
-                    yield future.result()
-                except cf.process.BrokenProcessPool:
-                    broken = True
-                    yield BatchItem(
-                        task.index,
-                        task.source,
-                        task.name,
-                        Status.FAILED,
-                        exit_status=worker.EXIT_INTERNAL,
-                        reason=WORKER_DIED,
-                    )
-            if broken:  # every worker is gone with the pool: start a new one for the rest
-                for task in sorted(pending.values(), key=lambda t: t.index):
-                    yield BatchItem(
-                        task.index,
-                        task.source,
-                        task.name,
-                        Status.FAILED,
-                        exit_status=worker.EXIT_INTERNAL,
-                        reason=WORKER_DIED,
-                    )
-                pending.clear()
-                _stop(pool)
-                pool = _pool(workers, engine_factory, job)
+            # Once the pool is broken every future in flight completes (with the error).
+            how = cf.ALL_COMPLETED if broken_pool else cf.FIRST_COMPLETED
+            broken: list[worker.Task] = []
+            yield from _collect(pending, how, broken)
+            if not broken and not broken_pool:
+                continue
+            if solo:
+                yield _died(broken[0])
+            elif pending:  # the others in flight went with the pool
+                yield from _collect(pending, cf.ALL_COMPLETED, broken)
+            if not solo:
+                suspects = deque(sorted([*suspects, *broken], key=lambda t: t.index))
+            _stop(pool)
+            pool = _pool(workers, engine_factory, job)
     finally:
         _stop(pool)
+
+
+def _collect(
+    pending: dict[cf.Future[BatchItem], worker.Task], how: str, broken: list[worker.Task]
+) -> Iterator[BatchItem]:
+    """Wait as ``how`` says; yield what finished, take it out of ``pending``, note the broken."""
+    done, _ = cf.wait(pending, return_when=how)
+    for future in sorted(done, key=lambda f: pending[f].index):
+        task = pending.pop(future)
+        try:
+            yield future.result()
+        except cf.process.BrokenProcessPool:
+            broken.append(task)
+
+
+def _died(task: worker.Task) -> BatchItem:
+    return BatchItem(
+        task.index,
+        task.source,
+        task.name,
+        Status.FAILED,
+        exit_status=worker.EXIT_INTERNAL,
+        reason=WORKER_DIED,
+    )
 
 
 def _pool(

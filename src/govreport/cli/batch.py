@@ -30,6 +30,7 @@ from rich.text import Text
 from govreport.audit.discover import Discovery, Skipped, accepted_suffixes, find_reports
 from govreport.batch import BatchItem, Status, render_many
 from govreport.batch.report import JsonReport
+from govreport.cli.commands import _parse_options
 from govreport.cli.common import EXIT_UNREADABLE, engine
 from govreport.limits import MAX_BATCH_FILES
 
@@ -113,7 +114,7 @@ class _Reporter:
     def _say(self, lines: list[str]) -> None:
         if self.bar is not None:
             for line in lines:
-                self.bar.console.print(line, markup=False, highlight=False)
+                self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             for line in lines:
                 click.echo(line, err=True)
@@ -178,6 +179,19 @@ def _reporter(total: int) -> Iterator[_Reporter]:
     default=None,
     help="把每个文件的结果写入 JSON 报告 (write each input's result as JSON)",
 )
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="机关自定义模板，用于所有报告 (agency template, for every report)",
+)
+@click.option(
+    "--option",
+    "raw_options",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="格式选项 (a format option), e.g. --option width=80",
+)
 @click.option("--force", is_flag=True, help="有校验错误也生成 (render despite errors)")
 @click.pass_context
 def batch(
@@ -188,6 +202,8 @@ def batch(
     jobs: int | None,
     resume: bool,
     json_file: Path | None,
+    template: Path | None,
+    raw_options: tuple[str, ...],
     force: bool,
 ) -> None:
     """批量生成报告 (render many data files at once).
@@ -200,6 +216,9 @@ def batch(
     eng = engine()
     for name in formats:
         eng.output(name)  # an unknown name stops here, before anything is read
+    options: dict[str, object] = dict(_parse_options(raw_options))
+    if template is not None:
+        options["template"] = template
     exclude = [out_dir, *([json_file] if json_file is not None else [])]
     found = _discover(inputs, exclude)
     skipped = [
@@ -220,7 +239,13 @@ def batch(
     try:
         with _reporter(len(found.files) + len(skipped)) as progress:
             items = render_many(
-                found.files, out_dir, formats, jobs=jobs, resume=resume, force=force
+                found.files,
+                out_dir,
+                formats,
+                jobs=jobs,
+                resume=resume,
+                force=force,
+                options=options,
             )
             for item in _chain(skipped, items):
                 progress.item(item)
