@@ -127,10 +127,14 @@ def _files(reports: Sequence[AnnualReport], folder: Path, suffix: str) -> list[P
 
 
 def rate(fn: Callable[[], object], seconds: float) -> float:
-    """Calls per second of ``fn`` over about ``seconds`` (after one warm-up call)."""
+    """Calls per CPU second of ``fn`` over about ``seconds`` (after one warm-up call).
+
+    CPU time of this process (user + system), not wall time: the figure is per
+    core, and other work on a shared machine would otherwise skew it.
+    """
     fn()
-    n, start = 0, time.perf_counter()
-    while (elapsed := time.perf_counter() - start) < seconds:
+    n, start = 0, time.process_time()
+    while (elapsed := time.process_time() - start) < seconds:
         fn()
         n += 1
     return n / elapsed

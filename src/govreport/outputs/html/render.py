@@ -21,7 +21,7 @@ from govreport.document.blocks import Document, Heading, Paragraph, ParagraphRol
 from govreport.model import AnnualReport
 from govreport.outputs.html import charts as svg_charts
 from govreport.outputs.html.summary import Chart, charts
-from govreport.outputs.html.tables import TableView, slug, table_view
+from govreport.outputs.html.tables import TableView, row_html, slug, table_view
 from govreport.outputs.jinja import FilterItems, render_context, with_filters
 from govreport.xmlchars import check_text
 
@@ -40,8 +40,12 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are package files: checking each one's mtime on every
+        # render (some forty stat calls a page) buys nothing.
+        auto_reload=False,
     )
     env.filters["lines"] = lines
+    env.filters["cells"] = row_html
     return env
 
 

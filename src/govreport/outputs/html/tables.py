@@ -16,10 +16,13 @@ spec); this module only decides the HTML semantics:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
+from markupsafe import Markup, escape
 
 from govreport.document.blocks import Table, TableCell
 from govreport.spec.grid import CellRole
@@ -97,7 +100,7 @@ def _row_groups(table: Table) -> list[list[int]]:
     return groups
 
 
-def table_view(table: Table, prefix: str = "gr") -> TableView:
+def _table_view(table: Table, prefix: str) -> TableView:
     key = slug(table.key)
     base = f"{prefix}-{key}"
 
@@ -167,5 +170,134 @@ def table_view(table: Table, prefix: str = "gr") -> TableView:
     )
 
 
+#: Table shapes whose views are kept: three official tables and any a plugin adds.
+VIEW_CACHE: Final = 64
+
+#: (row, col, role, rowspan, colspan, path) of every cell: all but its text.
+CellShape = tuple[int, int, CellRole, int, int, str]
+
+
+@attrs.frozen
+class _Shape:
+    """Everything :func:`_table_view` reads from a table except the cells' texts."""
+
+    key: str
+    caption: str
+    n_rows: int
+    n_cols: int
+    header_rows: int
+    col_weights: tuple[int, ...]
+    cells: tuple[CellShape, ...]
+
+
+@functools.lru_cache(maxsize=VIEW_CACHE)
+def _shaped(shape: _Shape, prefix: str) -> tuple[TableView, dict[str, int] | None]:
+    """The view of a table of this shape with empty texts, and each cell id's index in it.
+
+    The headers of every number cell take a walk over the labels and header
+    bands in force; that walk depends on the geometry only, which is the same
+    for every report, so it runs once per shape and process.
+    """
+    cells = tuple(
+        TableCell("", row, col, role, rowspan, colspan, path)
+        for row, col, role, rowspan, colspan, path in shape.cells
+    )
+    table = Table(
+        shape.key,
+        shape.caption,
+        shape.n_rows,
+        shape.n_cols,
+        shape.header_rows,
+        shape.col_weights,
+        cells,
+    )
+    view = _table_view(table, prefix)
+    base = f"{prefix}-{slug(table.key)}"
+    index = {f"{base}-r{c.row}c{c.col}": i for i, c in enumerate(cells)}
+    # Two cells at one position (a plugin's malformed table) share an id: no cache then.
+    return view, index if len(index) == len(cells) else None
+
+
+def table_view(table: Table, prefix: str = "gr") -> TableView:
+    """The HTML view of ``table``: cached by shape, then the texts of this table filled in."""
+    shape = _Shape(
+        table.key,
+        table.caption,
+        table.n_rows,
+        table.n_cols,
+        table.header_rows,
+        table.col_weights,
+        tuple((c.row, c.col, c.role, c.rowspan, c.colspan, c.path) for c in table.cells),
+    )
+    view, index = _shaped(shape, prefix)
+    if index is None:
+        return _table_view(table, prefix)
+    texts = [c.text for c in table.cells]
+
+    def filled(row: tuple[CellView, ...]) -> tuple[CellView, ...]:
+        return tuple(
+            CellView(
+                v.tag,
+                texts[index[v.id]],
+                v.id,
+                v.rowspan,
+                v.colspan,
+                v.scope,
+                v.headers,
+                v.css_class,
+                v.path,
+            )
+            for v in row
+        )
+
+    return attrs.evolve(
+        view,
+        head=tuple(filled(row) for row in view.head),
+        bodies=tuple(tuple(filled(row) for row in body) for body in view.bodies),
+    )
+
+
 def _view(c: TableCell, tag: str, id_: str, *, scope: str, headers: str, css: str) -> CellView:
     return CellView(tag, c.text, id_, c.rowspan, c.colspan, scope, headers, css, c.path)
+
+
+#: What autoescape changes; most texts (numbers, ids) have none of it.
+_SPECIAL: Final = re.compile("[&<>'\"]")
+
+
+def _esc(text: str) -> str:
+    """``text`` escaped exactly as the template's autoescape would, cheaply when clean."""
+    return str(escape(text)) if _SPECIAL.search(text) else text
+
+
+#: A cell's view but its text: (tag, id, class, rowspan, colspan, scope, headers, path).
+TagKey = tuple[str, str, str, int, int, str, str, str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _start_tag(key: TagKey) -> str:
+    """A cell's start tag: the same for every report (bounded: a few tables' cells)."""
+    tag, id_, css, rowspan, colspan, scope, headers, path = key
+    out = [f'<{tag} id="{_esc(id_)}" class="{_esc(css)}"']
+    if rowspan > 1:
+        out.append(f' rowspan="{rowspan}"')
+    if colspan > 1:
+        out.append(f' colspan="{colspan}"')
+    if scope:
+        out.append(f' scope="{_esc(scope)}"')
+    if headers:
+        out.append(f' headers="{_esc(headers)}"')
+    if path:
+        out.append(f' data-path="{_esc(path)}"')
+    return "".join(out) + ">"
+
+
+def cell_html(c: CellView) -> str:
+    """One cell's element, escaped exactly as the template's autoescape would."""
+    start = _start_tag((c.tag, c.id, c.css_class, c.rowspan, c.colspan, c.scope, c.headers, c.path))
+    return f"{start}{_esc(c.text)}</{c.tag}>"
+
+
+def row_html(row: Sequence[CellView]) -> Markup:
+    """A table row's cells (the template's ``cells`` filter)."""
+    return Markup("".join(cell_html(c) for c in row))
