@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -88,6 +88,8 @@ _FOLDER = re.compile(r"^govreport-(?:lo|pdf)-(?P<pid>\d+)-[a-z0-9_]{8}$")
 _OLD_FOLDER = re.compile(r"^govreport-pdf-[a-z0-9_]{8}$")
 #: The watchdog that kills LibreOffice when this process ends (see pdfwatch.py).
 WATCHDOG: Final = Path(__file__).with_name("pdfwatch.py")
+#: Seconds between looks at a conversion's progress (documents done).
+PROGRESS_POLL: Final = 0.2
 #: Must equal pdfwatch.GIVING_UP (the script is run, not imported; a test checks).
 GIVING_UP: Final = b"q"
 
@@ -197,9 +199,16 @@ def docx_to_pdf(docx: bytes, *, timeout: float = 180.0) -> bytes:
 
 
 def _run_watched(
-    cmd: list[str], timeout: float, soffice: str, folders: tuple[str, ...]
+    cmd: list[str],
+    timeout: float,
+    soffice: str,
+    folders: tuple[str, ...],
+    progress: Callable[[], int] | None = None,
 ) -> tuple[int, bytes]:
     """Run ``cmd`` under the watchdog: (exit status, its output).
+
+    With ``progress`` (how many documents are done), ``timeout`` bounds each
+    document: the clock starts again whenever the count changes.
 
     The write end of the pipe stays in this process only; closing it (in the
     ``finally``, or by the kernel when this process dies however it dies)
@@ -237,7 +246,7 @@ def _run_watched(
         finally:
             os.close(read_end)
         try:
-            output, _ = watchdog.communicate(timeout=timeout)
+            output = _communicate(watchdog, timeout, progress)
         except subprocess.TimeoutExpired:
             _give_up(write_end)
             write_end = -1
@@ -252,6 +261,25 @@ def _run_watched(
     finally:
         if write_end >= 0:
             os.close(write_end)
+
+
+def _communicate(
+    watchdog: subprocess.Popen[bytes], timeout: float, progress: Callable[[], int] | None
+) -> bytes:
+    """The watchdog's output once it ends; ``TimeoutExpired`` when no progress for ``timeout``."""
+    if progress is None:
+        return watchdog.communicate(timeout=timeout)[0]
+    done, deadline = progress(), time.monotonic() + timeout
+    while True:
+        try:
+            wait = max(0.0, min(PROGRESS_POLL, deadline - time.monotonic()))
+            return watchdog.communicate(timeout=wait)[0]
+        except subprocess.TimeoutExpired:
+            now = progress()
+            if now != done:
+                done, deadline = now, time.monotonic() + timeout
+            elif time.monotonic() >= deadline:
+                raise
 
 
 def _give_up(write_end: int) -> None:
