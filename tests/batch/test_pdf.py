@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is n
 def test_a_worker_starts_libreoffice_once_for_many_pdfs(tmp_path: Path) -> None:
     make_inputs(tmp_path / "in", 3)
     job = worker.Job(tmp_path / "out", ("pdf",), {}, False)
-    worker.start(None, job)
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    worker.start(None, job)  # here, in pytest's own process: its signals are put back below
     try:
         for i, source in enumerate(sorted((tmp_path / "in").iterdir())):
             task = worker.Task(i, source, source.stem, (tmp_path / "out" / f"{source.stem}.pdf",))
@@ -28,6 +30,8 @@ def test_a_worker_starts_libreoffice_once_for_many_pdfs(tmp_path: Path) -> None:
     finally:
         worker._STATE.converter.close()
         worker._STATE.converter = None
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
 
 
 def test_a_batch_writes_pdfs(tmp_path: Path) -> None:

@@ -246,6 +246,35 @@ def test_sigterm_to_the_batch_stops_its_workers_and_leaves_nothing_half_written(
     assert all(not name.startswith(".") for name in os.listdir(out)), os.listdir(out)
 
 
+def test_ctrl_c_stops_the_batch_and_leaves_nothing_half_written(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in", 150)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [*COMMAND, "in", "-o", "out", "--jobs", "2", "-f", "docx", "-f", "html"],
+        cwd=tmp_path,
+        env=ENV,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.is_dir() and len(os.listdir(out)) >= 10:
+                break
+            time.sleep(0.01)
+        assert proc.poll() is None
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to the whole group
+        assert proc.wait(timeout=60) == 130
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.stderr is not None and "已中止" in proc.stderr.read()
+    assert all(not name.startswith(".") for name in os.listdir(out)), os.listdir(out)
+
+
 def test_format_options_apply_to_every_report_and_a_bad_one_stops_the_batch(
     tmp_path: Path,
 ) -> None:

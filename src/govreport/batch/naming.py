@@ -14,6 +14,8 @@ The name comes from the input file's stem alone (``data/双浦镇-2024.yaml`` �
 A stem is cleaned of whatever a file system on Windows, macOS or Linux refuses
 or misreads (:func:`safe_stem`), and :class:`Namer` makes names distinct,
 ignoring case (NTFS and APFS do), by adding ``-2``, ``-3``, … in input order.
+(So a ``--resume`` run must be given the same inputs: an input added before
+another of the same stem would shift the numbers.)
 """
 
 from __future__ import annotations

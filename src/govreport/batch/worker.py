@@ -10,6 +10,7 @@ PDF starts its own, as ``govreport render`` does.
 from __future__ import annotations
 
 import contextlib
+import signal
 from collections.abc import Callable, Mapping
 from multiprocessing.util import Finalize
 from pathlib import Path
@@ -57,7 +58,16 @@ _STATE = _State()
 
 
 def start(engine_factory: Callable[[], Engine] | None, job: Job) -> None:
-    """Pool initializer: build this process's engine and, for PDF, its converter."""
+    """Pool initializer: build this process's engine and, for PDF, its converter.
+
+    Ctrl-C reaches the whole process group; the parent alone acts on it and
+    ends the workers with SIGTERM, which here ends the task as an exception
+    does, so the temporary files of the render under way are removed (one
+    signal, not two racing through the clean-up).
+    """
+    with contextlib.suppress(ValueError, OSError):  # not the main thread: leave them
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, _terminate)
     _STATE.engine = engine_factory() if engine_factory is not None else default_engine()
     _STATE.job = job
     if "pdf" in job.formats and _STATE.engine.outputs.owner("pdf").startswith("govreport."):
@@ -75,6 +85,10 @@ def _open_converter(timeout: object) -> Any:
     # multiprocessing's children end with os._exit, skipping atexit: Finalize runs.
     Finalize(converter, stack.close, exitpriority=10)
     return converter
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def ready() -> bool:
