@@ -170,7 +170,7 @@ TextShape = tuple[int, int, int | None]
 CellShape = tuple[int, int, int, int, int, int, int | str]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _text_shape(text: str) -> TextShape:
     parts = text.split("\n")
     want = max(display_width(line) for line in parts)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
+from typing import Final
 
 from wcwidth import iter_graphemes, wcswidth
 
@@ -23,6 +25,21 @@ FULLWIDTH_SPACE = "\u3000"
 _CLOSING = frozenset("）】」』》〉〕”’，。、；：！？…%)]},.;:!?")
 #: Marks that must not end a line; they stick to the unit after them.
 _OPENING = frozenset("（【「『《〈〔“‘([{")
+
+
+#: Texts up to this long (table cells, headings, numbers) are cached: they recur
+#: in every report.  A paragraph never does, and caching it (with every prefix
+#: of every line measured while wrapping) grew a batch's memory without bound.
+CACHED_CHARS: Final = 64
+
+#: Characters of which each is one grapheme of width 1 or 2 (ASCII, Latin-1
+#: letters, CJK ideographs, kana, CJK and fullwidth punctuation): the width of
+#: a run of them is the sum of its parts', so a line's width is kept as a running sum.
+_ADDITIVE: Final = re.compile(
+    "[\x20-\x7e\xa1-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029"
+    "\u3030-\u303f\u3041-\u3096\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uff01-\uff60\uffe0-\uffe6]*"
+)
 
 
 class Align(enum.Enum):
@@ -50,8 +67,12 @@ class TextCharacterError(IllegalTextError):
         super().__init__(text, char, where, medium, english)
 
 
-@functools.lru_cache(maxsize=65536)
 def clean(text: str) -> str:
+    """``text`` ready for layout (see :func:`_clean`); short texts cached."""
+    return _clean_cached(text) if len(text) <= CACHED_CHARS else _clean(text)
+
+
+def _clean(text: str) -> str:
     """``text`` ready for layout: line ends unified, tabs as spaces, nothing else removed.
 
     Every other character is kept: zero-width joiners, soft hyphens, direction
@@ -66,15 +87,24 @@ def clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
 
 
-@functools.lru_cache(maxsize=65536)
+_clean_cached = functools.lru_cache(maxsize=16384)(_clean)
+
+
 def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (CJK = 2)."""
+    """Columns ``text`` takes in a terminal (CJK = 2); short texts cached."""
+    return _width_cached(text) if len(text) <= CACHED_CHARS else _width(text)
+
+
+def _width(text: str) -> int:
     width = int(wcswidth(text))
     if width >= 0:
         return width
     # wcswidth gives -1 for any non-printable (DEL, C1 controls, which rule T1
     # lets through): they take no column; measure the rest, nothing is removed.
     return sum(max(int(wcswidth(g)), 0) for g in iter_graphemes(text)) if text else 0
+
+
+_width_cached = functools.lru_cache(maxsize=16384)(_width)
 
 
 def _is_narrow_word_char(ch: str) -> bool:
@@ -99,9 +129,12 @@ def _atoms(text: str) -> list[str]:
     return atoms
 
 
-@functools.lru_cache(maxsize=4096)
 def units(text: str) -> tuple[str, ...]:
     """The unbreakable pieces of one line of text, spaces kept as their own units."""
+    return _units_cached(text) if len(text) <= CACHED_CHARS else _units(text)
+
+
+def _units(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for atom in _atoms(text):
         glue_back = atom[0] in _CLOSING and out and out[-1] != " "
@@ -113,10 +146,19 @@ def units(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=4096)
+_units_cached = functools.lru_cache(maxsize=4096)(_units)
+
+
 def min_width(text: str) -> int:
     """The narrowest width ``text`` can be wrapped to without splitting a unit."""
+    return _min_width_cached(text) if len(text) <= CACHED_CHARS else _min_width(text)
+
+
+def _min_width(text: str) -> int:
     return max((display_width(u) for line in text.split("\n") for u in units(line)), default=0)
+
+
+_min_width_cached = functools.lru_cache(maxsize=4096)(_min_width)
 
 
 def _hard_split(unit: str, width: int) -> list[str]:
@@ -130,6 +172,8 @@ def _hard_split(unit: str, width: int) -> list[str]:
 
 
 def _wrap_line(text: str, width: int) -> list[str]:
+    if _ADDITIVE.fullmatch(text):
+        return _wrap_additive(text, width)
     lines: list[str] = []
     current = ""
     for unit in units(text):
@@ -144,11 +188,40 @@ def _wrap_line(text: str, width: int) -> list[str]:
     return lines
 
 
-@functools.lru_cache(maxsize=65536)
+def _wrap_additive(text: str, width: int) -> list[str]:
+    """:func:`_wrap_line` for a text of :data:`_ADDITIVE` characters, the same lines.
+
+    The line's width is kept as a running sum instead of measuring the line
+    again for every unit (quadratic in the line, and each prefix was cached).
+    """
+    lines: list[str] = []
+    current, used = "", 0
+    for unit in units(text):
+        unit_width = display_width(unit)
+        pieces = _hard_split(unit, width) if unit_width > width else [unit]
+        for piece in pieces:
+            piece_width = unit_width if piece is unit else display_width(piece)
+            if not current or used + piece_width <= width:
+                current += piece
+                used += piece_width
+                continue
+            lines.append(current.rstrip(" "))
+            current, used = ("", 0) if piece == " " else (piece, piece_width)
+    lines.append(current.rstrip(" "))
+    return lines
+
+
 def wrap(text: str, width: int) -> tuple[str, ...]:
     """``text`` broken into lines no wider than ``width`` (``\\n`` forces a break)."""
+    return _wrap_cached(text, width) if len(text) <= CACHED_CHARS else _wrap(text, width)
+
+
+def _wrap(text: str, width: int) -> tuple[str, ...]:
     width = max(width, 1)
     return tuple(line for part in text.split("\n") for line in _wrap_line(part, width))
+
+
+_wrap_cached = functools.lru_cache(maxsize=16384)(_wrap)
 
 
 def pad(text: str, width: int, align: Align) -> str:
