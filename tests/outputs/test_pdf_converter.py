@@ -26,6 +26,7 @@ import pytest
 from govreport import Engine
 from govreport.outputs import pdf as pdf_module
 from govreport.outputs.pdf import PdfConversionError, PdfConverter
+from govreport.outputs.pdfconverter import _ipc_sockets
 from govreport.testing import sample_report
 
 from .test_pdf_processes import FAKE_SOFFICE, _group_alive, _processes_naming, _wait_until
@@ -87,6 +88,8 @@ def test_five_documents_start_libreoffice_once_and_each_pdf_is_its_report(
         profile = converter.profile
         assert profile is not None
         log = (profile / "soffice.log").read_text(errors="replace")
+        sockets = _ipc_sockets(profile)
+        assert sockets, "LibreOffice's single-instance pipe was not found"
     calls = counted_soffice.read_text().splitlines()
     starts = [c for c in calls if "--convert-to" not in c]
     # One LibreOffice started (with the placeholder document); the other
@@ -99,6 +102,7 @@ def test_five_documents_start_libreoffice_once_and_each_pdf_is_its_report(
         assert norm(name) in text
         assert all(norm(other) not in text for other in NAMES if other != name)
     assert not profile.exists(), "the profile outlived the converter"
+    assert not any(p.exists() for p in sockets), "LibreOffice's pipe was left in /tmp"
     if shutil.which("pdffonts") is not None:  # fonts as docx_to_pdf: fonts.conf applies
         (tmp_path / "fonts.pdf").write_bytes(pdfs[0])
         fonts = subprocess.run(

@@ -69,6 +69,39 @@ def _document_error(index: int, reason: str) -> PdfConversionError:
     return error
 
 
+def _ipc_sockets(profile: Path | None) -> list[Path]:
+    """The single-instance pipes (``/tmp/OSL_PIPE_…``) of LibreOffice run with ``profile``.
+
+    Linux only (``/proc``); elsewhere none are found and they stay behind.
+    """
+    if profile is None:
+        return []
+    needle = f"UserInstallation={profile.as_uri()}".encode()
+    inodes: set[str] = set()
+    try:
+        pids = [name for name in os.listdir("/proc") if name.isdigit()]
+        for pid in pids:
+            try:
+                if needle not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    continue
+                for fd in os.listdir(f"/proc/{pid}/fd"):
+                    link = os.readlink(f"/proc/{pid}/fd/{fd}")
+                    if link.startswith("socket:["):
+                        inodes.add(link[8:-1])
+            except OSError:
+                continue
+        table = Path("/proc/net/unix").read_text().splitlines()[1:]
+    except OSError:
+        return []
+    found = []
+    for line in table:
+        fields = line.split()
+        # Num RefCount Protocol Flags Type St Inode Path
+        if len(fields) >= 8 and fields[6] in inodes and "/OSL_PIPE_" in fields[7]:
+            found.append(Path(fields[7]))
+    return found
+
+
 class PdfConverter:
     """Convert .docx bytes to PDF bytes, many documents with one LibreOffice.
 
@@ -115,11 +148,17 @@ class PdfConverter:
     def close(self) -> None:
         """Stop LibreOffice and remove its profile; the converter can be used again."""
         resident, self._resident = self._resident, None
+        # Killed, LibreOffice leaves its single-instance pipe in /tmp: note it first.
+        sockets = _ipc_sockets(self._profile) if resident is not None else []
         if self._write_end >= 0:
             _pdf()._give_up(self._write_end)
             self._write_end = -1
         if resident is not None:
             resident.wait()
+        for socket in sockets:
+            with contextlib.suppress(OSError):
+                if socket.is_socket():
+                    socket.unlink()
         if self._log is not None:
             self._log.close()
             self._log = None
