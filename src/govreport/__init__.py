@@ -58,6 +58,8 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("Source", "Para", "Grid", "Cell"), "govreport.importing.blocks"),
     **dict.fromkeys(("map_source", "Imported"), "govreport.importing.mapper"),
     "source_loader": "govreport.importing.plugin",
+    # many reports at once
+    **dict.fromkeys(("render_many", "BatchItem", "BatchStatus"), "govreport.batch"),
     # auditing and aggregating many reports
     **dict.fromkeys(
         ("audit_paths", "AuditResult", "ReportAudit", "AuditStatus", "write_annotated"),
@@ -166,6 +168,8 @@ __all__ = [
     "Applications",
     "AuditResult",
     "AuditStatus",
+    "BatchItem",
+    "BatchStatus",
     "Block",
     "BuildContext",
     "Capability",
@@ -263,6 +267,7 @@ __all__ = [
     "map_source",
     "parse_report",
     "read_report",
+    "render_many",
     "save_report",
     "select_units",
     "source_loader",
@@ -294,6 +299,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         select_units,
     )
     from govreport.audit import AuditResult, AuditStatus, ReportAudit, audit_paths, write_annotated
+    from govreport.batch import BatchItem, BatchStatus, render_many
     from govreport.document import (
         Block,
         BuildContext,

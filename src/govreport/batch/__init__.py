@@ -11,4 +11,7 @@ from govreport.batch.items import BatchItem, Status
 from govreport.batch.naming import Namer, safe_stem
 from govreport.batch.pool import render_many
 
-__all__ = ["BatchItem", "Namer", "Status", "render_many", "safe_stem"]
+#: ``Status`` under the name the package root exports it by.
+BatchStatus = Status
+
+__all__ = ["BatchItem", "BatchStatus", "Namer", "Status", "render_many", "safe_stem"]
