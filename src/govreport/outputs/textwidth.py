@@ -188,6 +188,37 @@ def _wrap_line(text: str, width: int) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=65536)
+def _char_width(ch: str) -> int:
+    return display_width(ch)  # bounded: one entry per distinct character
+
+
+def _additive_units(text: str) -> list[tuple[str, int]]:
+    """:func:`units` of a text of :data:`_ADDITIVE` characters, with their widths.
+
+    Each such character is a grapheme of its own, so the atoms are runs of
+    narrow non-space characters, single wide characters and single spaces.
+    """
+    out: list[tuple[str, int]] = []
+    narrow_before = False
+    for ch in text:
+        w = _char_width(ch)
+        narrow = ch != " " and w <= 1
+        if out and narrow and narrow_before:  # the same atom: no glue decision
+            unit, used = out[-1]
+            out[-1] = (unit + ch, used + w)
+        else:
+            glue_back = ch in _CLOSING and out and out[-1][0] != " "
+            glue_forward = out and out[-1][0][-1] in _OPENING and ch != " "
+            if glue_back or glue_forward:
+                unit, used = out[-1]
+                out[-1] = (unit + ch, used + w)
+            else:
+                out.append((ch, w))
+        narrow_before = narrow
+    return out
+
+
 def _wrap_additive(text: str, width: int) -> list[str]:
     """:func:`_wrap_line` for a text of :data:`_ADDITIVE` characters, the same lines.
 
@@ -196,8 +227,7 @@ def _wrap_additive(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     current, used = "", 0
-    for unit in units(text):
-        unit_width = display_width(unit)
+    for unit, unit_width in _additive_units(text):
         pieces = _hard_split(unit, width) if unit_width > width else [unit]
         for piece in pieces:
             piece_width = unit_width if piece is unit else display_width(piece)
