@@ -12,6 +12,7 @@ one slot and blanks the slot after it, so every border lines up.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from govreport.document.blocks import Table, TableCell
@@ -142,6 +143,25 @@ def _draw_cell(canvas: Canvas, cell: TableCell, lay: Layout, xs: list[int], ys: 
         _put(canvas, top + k, left, pad(line, width, alignment(cell)))
 
 
+#: Spans of every cell, (row, col, rowspan, colspan): what the borders depend on.
+Spans = tuple[tuple[int, int, int, int], ...]
+
+
+#: Empty tables kept (about 50 KB each): a few layouts per official table.
+@functools.lru_cache(maxsize=128)
+def _border_canvas(
+    spans: Spans, n_rows: int, n_cols: int, lay: Layout, ascii_only: bool
+) -> tuple[tuple[str, ...], ...]:
+    """The empty table (borders only): the same for every report whose layout is the same."""
+    xs = _offsets([w + COLUMN_CHROME - 1 for w in lay.widths])
+    ys = _offsets(lay.heights)
+    cells = tuple(TableCell("", r, c, CellRole.VALUE, rs, cs) for r, c, rs, cs in spans)
+    table = Table("", "", n_rows, n_cols, 0, (), cells)
+    canvas: Canvas = [[" "] * (xs[-1] + 1) for _ in range(ys[-1] + 1)]
+    _draw_borders(canvas, _Borders(owners(table)), xs, ys, ascii_only=ascii_only)
+    return tuple(tuple(row) for row in canvas)
+
+
 def render_table(table: Table, max_width: int, *, ascii_only: bool = False) -> list[str]:
     """The table as lines of equal display width, at most ``max_width`` wide when it can be."""
     if table.n_rows == 0 or table.n_cols == 0:
@@ -149,8 +169,9 @@ def render_table(table: Table, max_width: int, *, ascii_only: bool = False) -> l
     lay = layout(table, max_width)
     xs = _offsets([w + COLUMN_CHROME - 1 for w in lay.widths])
     ys = _offsets(lay.heights)
-    canvas: Canvas = [[" "] * (xs[-1] + 1) for _ in range(ys[-1] + 1)]
-    _draw_borders(canvas, _Borders(owners(table)), xs, ys, ascii_only=ascii_only)
+    spans = tuple((c.row, c.col, c.rowspan, c.colspan) for c in table.cells)
+    empty = _border_canvas(spans, table.n_rows, table.n_cols, lay, ascii_only)
+    canvas: Canvas = [list(row) for row in empty]
     for cell in table.cells:
         _draw_cell(canvas, cell, lay, xs, ys)
     return ["".join(row) for row in canvas]
