@@ -407,10 +407,9 @@ def _search(costs: _Costs, natural: Sequence[int], max_width: int) -> Layout:
     return Layout(tuple(widths), tuple(costs.heights(widths)))
 
 
-@functools.lru_cache(maxsize=1024)
-def _fast_layout(shape: _Shape, max_width: int) -> Layout | None:
-    """The layout from the table's shape alone; None when the natural widths do
-    not fit (odd Unicode whose width is not the sum of its parts' widths)."""
+def _natural_of(shape: _Shape) -> list[int] | None:
+    """The natural widths of a table of this shape; None when they do not fit its cells
+    (odd Unicode whose width is not the sum of its parts' widths)."""
     natural = _natural(
         shape.n_cols,
         [(1, 0, col, want) for col, want in enumerate(shape.col_want)]
@@ -421,7 +420,73 @@ def _fast_layout(shape: _Shape, max_width: int) -> Layout | None:
     for col, colspan, need in ((s[1], s[3], s[5]) for s in shape.others):
         if span_width(natural, col, colspan) < need:
             return None
+    return natural
+
+
+@functools.lru_cache(maxsize=1024)
+def _fast_layout(shape: _Shape, max_width: int) -> Layout | None:
+    """The layout from the table's shape alone; None when the natural widths do not fit."""
+    natural = _natural_of(shape)
+    if natural is None:
+        return None
     return _search(_FastCosts(shape, natural), natural, max_width)
+
+
+class _RecordingCosts(_FastCosts):
+    """:class:`_FastCosts` that notes, per column, the narrowest trial that fitted."""
+
+    def __init__(self, shape: _Shape, natural: Sequence[int]) -> None:
+        super().__init__(shape, natural)
+        self.low: list[int] = list(natural)
+
+    def fits(self, trial: Sequence[int], shrunk: int) -> bool:
+        ok = super().fits(trial, shrunk)
+        if ok and trial[shrunk] < self.low[shrunk]:
+            self.low[shrunk] = trial[shrunk]
+        return ok
+
+
+@attrs.frozen
+class _Loose:
+    """A shape with its one-cell numbers' widths left out but for the natural widths."""
+
+    n_rows: int
+    n_cols: int
+    natural: tuple[int, ...]
+    row_lines: tuple[int, ...]
+    others: tuple[CellShape, ...]
+
+
+@functools.lru_cache(maxsize=1024)
+def _loose_layout(loose: _Loose, max_width: int) -> tuple[Layout, tuple[int, ...]]:
+    """The search as if no number needed any width, and the narrowest width each
+    column was found to fit at.
+
+    The numbers' widths enter the search only through ``fits``, which refuses a
+    column narrower than its widest number.  Every ``fits`` answered yes here
+    would be answered yes with the numbers too as long as each column's widest
+    number is no wider than the narrowest width it was tried and accepted at;
+    the search then takes the very same steps.  So reports whose numbers differ
+    in width (table 四 has one row of them: a new shape almost every report)
+    share one search while their numbers stay within those bounds.
+    """
+    zero = (0,) * loose.n_cols
+    shape = _Shape(loose.n_rows, loose.n_cols, zero, zero, loose.row_lines, loose.others)
+    costs = _RecordingCosts(shape, loose.natural)
+    found = _search(costs, loose.natural, max_width)
+    return found, tuple(costs.low)
+
+
+def _shared_layout(shape: _Shape, max_width: int) -> Layout | None:
+    """The layout of a shape, from the search shared by shapes alike but for their numbers."""
+    natural = _natural_of(shape)
+    if natural is None:
+        return None
+    loose = _Loose(shape.n_rows, shape.n_cols, tuple(natural), shape.row_lines, shape.others)
+    found, low = _loose_layout(loose, max_width)
+    if all(need <= lo for need, lo in zip(shape.col_need, low, strict=True)):
+        return found
+    return _fast_layout(shape, max_width)
 
 
 def layout(table: Table, max_width: int) -> Layout:
@@ -430,7 +495,7 @@ def layout(table: Table, max_width: int) -> Layout:
     A table that cannot fit even with every cell at its narrowest is drawn at
     that narrowest, wider than ``max_width``, rather than cutting numbers.
     """
-    found = _fast_layout(_shape(table), max_width)
+    found = _shared_layout(_shape(table), max_width)
     if found is not None:
         return found
     natural = natural_widths(table)
