@@ -13,7 +13,9 @@ count it as many times as it is referenced (as a walk over the data would).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Final
 
 from govreport.limits import MAX_DATA_DEPTH, MAX_DATA_VALUES
@@ -37,10 +39,44 @@ def _children(obj: object) -> list[object] | None:
     return None
 
 
+#: Types that are never containers: checked before the (slow) ABC checks.
+_LEAVES: Final = frozenset({str, int, float, bool, Decimal, type(None), dt.date, dt.datetime})
+
+
+def _plain_tree(data: object, depth: int, values: int) -> bool:
+    """Is ``data`` a tree (no container reached twice) within both bounds?
+
+    The common case, answered in one pass without the bookkeeping of
+    :func:`shape_problem`; anything else (an alias, a cycle, a bound exceeded)
+    says no, and the full walk then finds the exact problem.
+    """
+    seen: set[int] = set()
+    count = 0
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        obj, level = stack.pop()
+        count += 1
+        if count > values:
+            return False
+        kind = type(obj)
+        if kind in _LEAVES:
+            continue
+        kids = _children(obj)
+        if kids is None:
+            continue
+        if level > depth or id(obj) in seen:
+            return False
+        seen.add(id(obj))
+        stack.extend((kid, level + 1) for kid in kids)
+    return True
+
+
 def shape_problem(
     data: object, *, depth: int = MAX_DATA_DEPTH, values: int = MAX_DATA_VALUES
 ) -> str | None:
     """Why ``data`` is too deep, too large or recursive, or None when it is within bounds."""
+    if _plain_tree(data, depth, values):
+        return None
     # id → (expanded number of values, depth) of a finished container.
     done: dict[int, tuple[int, int]] = {}
     active: set[int] = set()
