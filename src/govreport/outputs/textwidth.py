@@ -243,7 +243,7 @@ def _wrap_additive(text: str, width: int) -> list[str]:
 
 def wrap(text: str, width: int) -> tuple[str, ...]:
     """``text`` broken into lines no wider than ``width`` (``\\n`` forces a break)."""
-    return _wrap_cached(text, width) if len(text) <= CACHED_CHARS else _wrap(text, width)
+    return (_wrap_cached if len(text) <= CACHED_CHARS else _wrap_long)(text, width)
 
 
 def _wrap(text: str, width: int) -> tuple[str, ...]:
@@ -252,6 +252,9 @@ def _wrap(text: str, width: int) -> tuple[str, ...]:
 
 
 _wrap_cached = functools.lru_cache(maxsize=16384)(_wrap)
+#: A few paragraphs (a few KB each): the same report rendered again, a
+#: paragraph every report of a batch shares; never more than this many.
+_wrap_long = functools.lru_cache(maxsize=256)(_wrap)
 
 
 def pad(text: str, width: int, align: Align) -> str:
