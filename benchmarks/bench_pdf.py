@@ -95,18 +95,7 @@ def chunk(docs: list[bytes], size: int) -> None:
             files[-1].write_bytes(docx)
         for start in range(0, len(files), size):
             subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={profile.as_uri()}",
-                    "--headless",
-                    "--norestore",
-                    "--nologo",
-                    "--convert-to",
-                    "pdf:writer_pdf_Export",
-                    "--outdir",
-                    tmp,
-                    *map(str, files[start : start + size]),
-                ],
+                pdf_module.convert_command(soffice, profile, tmp, files[start : start + size]),
                 env=pdf_module.conversion_env(),
                 capture_output=True,
                 check=True,

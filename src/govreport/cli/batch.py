@@ -31,7 +31,7 @@ from govreport.audit.discover import Discovery, Skipped, accepted_suffixes, find
 from govreport.batch import BatchItem, Status, render_many
 from govreport.batch.report import JsonReport
 from govreport.cli.commands import _parse_options
-from govreport.cli.common import EXIT_UNREADABLE, engine
+from govreport.cli.common import EXIT_UNREADABLE, engine, formats_option
 from govreport.limits import MAX_BATCH_FILES
 
 #: Without a terminal, a progress line every this many inputs.
@@ -152,15 +152,7 @@ def _reporter(total: int) -> Iterator[_Reporter]:
     required=True,
     help="输出目录 (output folder)",
 )
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    default=("txt",),
-    show_default=True,
-    help="输出格式，可多次给出 (output format; repeatable): txt, docx, html, pdf, …",
-)
+@formats_option
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),

@@ -15,6 +15,7 @@ from govreport.cli.common import (
     EXIT_FINDINGS,
     engine,
     format_option,
+    formats_option,
     load,
     path_argument,
     previous_option,
@@ -167,15 +168,7 @@ def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
 
 @click.command()
 @path_argument("data_file")
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    default=("txt",),
-    show_default=True,
-    help="输出格式，可多次给出 (output format; repeatable). See `govreport plugins`.",
-)
+@formats_option
 @click.option(
     "-o",
     "--output",

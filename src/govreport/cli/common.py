@@ -66,6 +66,18 @@ previous_option = click.option(
 )
 
 
+#: ``-f FORMAT``, repeatable: the output formats of ``render`` and ``batch``.
+formats_option = click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    default=("txt",),
+    show_default=True,
+    help="输出格式，可多次给出 (output format; repeatable). See `govreport plugins`.",
+)
+
+
 def format_option(help_text: str) -> Callable[[FC], FC]:
     """``--format text|json``: text for people, JSON for programs."""
     return click.option(

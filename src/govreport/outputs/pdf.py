@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -167,6 +167,28 @@ def conversion_env() -> dict[str, str]:
     return env
 
 
+def convert_command(
+    soffice: str, profile: Path, outdir: str | Path, sources: Sequence[str | Path]
+) -> list[str]:
+    """The LibreOffice command that converts ``sources`` to PDF in ``outdir``.
+
+    One command line for every route (one report here, a resident LibreOffice
+    in :class:`PdfConverter`), so that both export with the same filter.
+    """
+    return [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(outdir),
+        *map(str, sources),
+    ]
+
+
 def docx_to_pdf(docx: bytes, *, timeout: float = 180.0) -> bytes:
     """Convert .docx bytes to PDF bytes with ``soffice --headless --convert-to pdf``."""
     soffice = find_soffice()
@@ -176,18 +198,7 @@ def docx_to_pdf(docx: bytes, *, timeout: float = 180.0) -> bytes:
     with _lock, tempfile.TemporaryDirectory(prefix=f"govreport-pdf-{os.getpid()}-") as tmp:
         source = Path(tmp) / "report.docx"
         source.write_bytes(docx)
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            tmp,
-            str(source),
-        ]
+        cmd = convert_command(soffice, profile, tmp, [source])
         code, output = _run_watched(cmd, timeout, soffice, (tmp, str(profile)))
         target = source.with_suffix(".pdf")
         if code != 0 or not target.exists():

@@ -325,18 +325,7 @@ class PdfConverter:
         Each document has ``timeout`` seconds (the clock restarts with each
         PDF written).  On a timeout or an interruption the resident goes too.
         """
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            folder,
-            *map(str, sources),
-        ]
+        cmd = _pdf().convert_command(soffice, profile, folder, sources)
         out = Path(folder)
 
         def written() -> int:
