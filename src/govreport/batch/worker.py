@@ -22,6 +22,7 @@ from govreport.batch.items import BatchItem, Status
 from govreport.errors import GovreportError
 from govreport.fileio import write_all
 from govreport.io import UnreadableFileError
+from govreport.outputs.base import options_for
 from govreport.plugins import Engine, default_engine
 from govreport.rules.base import Severity
 from govreport.rules.report import format_finding, has_errors
@@ -133,14 +134,12 @@ def _render(eng: Engine, job: Job, task: Task) -> BatchItem:
 
 
 def _render_format(eng: Engine, job: Job, report: Any, name: str) -> bytes:
-    # Options meant for another format are not errors when several are rendered (as `render`).
-    def options_for(fmt_name: str) -> dict[str, Any]:
-        declared = eng.outputs[fmt_name].options
-        return {k: v for k, v in job.options.items() if k in declared or len(job.formats) == 1}
-
+    several = len(job.formats) > 1
     if name == "pdf" and _STATE.converter is not None:
-        opts = {k: v for k, v in options_for("pdf").items() if k in eng.outputs["docx"].options}
+        pdf_options = options_for(eng.outputs["pdf"], job.options, several=several)
+        opts = options_for(eng.outputs["docx"], pdf_options, several=True)
         docx = eng.render(report, "docx", options=opts, allow_errors=True)
         data: bytes = _STATE.converter.convert(docx)
         return data
-    return eng.render(report, name, options=options_for(name), allow_errors=True)
+    options = options_for(eng.outputs[name], job.options, several=several)
+    return eng.render(report, name, options=options, allow_errors=True)

@@ -30,8 +30,14 @@ from rich.text import Text
 from govreport.audit.discover import Discovery, Skipped, accepted_suffixes, find_reports
 from govreport.batch import BatchItem, Status, render_many
 from govreport.batch.report import JsonReport
-from govreport.cli.commands import _parse_options
-from govreport.cli.common import EXIT_UNREADABLE, engine, formats_option
+from govreport.cli.common import (
+    EXIT_UNREADABLE,
+    engine,
+    force_option,
+    formats_option,
+    options_option,
+    parse_options,
+)
 from govreport.limits import MAX_BATCH_FILES
 
 #: Without a terminal, a progress line every this many inputs.
@@ -177,14 +183,8 @@ def _reporter(total: int) -> Iterator[_Reporter]:
     default=None,
     help="机关自定义模板，用于所有报告 (agency template, for every report)",
 )
-@click.option(
-    "--option",
-    "raw_options",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="格式选项 (a format option), e.g. --option width=80",
-)
-@click.option("--force", is_flag=True, help="有校验错误也生成 (render despite errors)")
+@options_option
+@force_option
 @click.pass_context
 def batch(
     ctx: click.Context,
@@ -208,7 +208,7 @@ def batch(
     eng = engine()
     for name in formats:
         eng.output(name)  # an unknown name stops here, before anything is read
-    options: dict[str, object] = dict(_parse_options(raw_options))
+    options: dict[str, object] = dict(parse_options(raw_options))
     if template is not None:
         options["template"] = template
     exclude = [out_dir, *([json_file] if json_file is not None else [])]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,15 +13,19 @@ from govreport import spec
 from govreport.cli.common import (
     EXIT_FINDINGS,
     engine,
+    force_option,
     format_option,
     formats_option,
     load,
+    options_option,
+    parse_options,
     path_argument,
     previous_option,
 )
 from govreport.fileio import write_all
 from govreport.io import LoadResult, format_problem, save_report, skeleton
 from govreport.model import AdminLevel, AnnualReport, resolve
+from govreport.outputs.base import options_for
 from govreport.rules.base import Finding, Severity
 from govreport.rules.previous import check_previous
 from govreport.rules.report import format_finding, has_errors, sort_findings
@@ -154,18 +157,6 @@ def _add_note(exc: BaseException, note: str) -> None:
     exc.__notes__ = [*notes, note]  # type: ignore[attr-defined]
 
 
-def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(
-                f"应为 名称=值 (NAME=VALUE)，实际为 {pair!r}", param_hint="--option"
-            )
-        out[name.strip()] = value
-    return out
-
-
 @click.command()
 @path_argument("data_file")
 @formats_option
@@ -188,14 +179,8 @@ def _parse_options(pairs: Sequence[str]) -> dict[str, str]:
 @click.option("--fragment", is_flag=True, help="HTML：只输出 <article> 片段 (HTML fragment)")
 @click.option("--charts", is_flag=True, help="HTML：附统计图 (add SVG charts)")
 @click.option("--no-signature", is_flag=True, help="不加署名和日期 (no signature block)")
-@click.option(
-    "--option",
-    "raw_options",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="格式选项 (a format option), e.g. --option width=80",
-)
-@click.option("--force", is_flag=True, help="有校验错误也生成 (render despite errors)")
+@options_option
+@force_option
 @click.pass_context
 def render(
     ctx: click.Context,
@@ -227,7 +212,7 @@ def render(
             err=True,
         )
         ctx.exit(EXIT_FINDINGS)
-    given = _parse_options(raw_options)
+    given = parse_options(raw_options)
     for name, value, wanted in (
         ("template", template, template is not None),
         ("fragment", True, fragment),
@@ -240,8 +225,7 @@ def render(
     rendered: list[tuple[Path, bytes]] = []
     for name in dict.fromkeys(formats):  # -f txt -f txt renders once
         fmt = eng.outputs[name]
-        # Flags meant for other formats are not errors when several are rendered.
-        options = {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
+        options = options_for(fmt, given, several=len(formats) > 1)
         try:
             # Validated above with the file's own problems too; --force decided.
             data = eng.render(

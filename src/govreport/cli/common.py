@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -76,6 +76,34 @@ formats_option = click.option(
     show_default=True,
     help="输出格式，可多次给出 (output format; repeatable). See `govreport plugins`.",
 )
+
+
+#: ``--option NAME=VALUE``, repeatable: a format option (see :func:`parse_options`).
+options_option = click.option(
+    "--option",
+    "raw_options",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="格式选项 (a format option), e.g. --option width=80",
+)
+
+#: ``--force``: render a report that has errors.
+force_option = click.option(
+    "--force", is_flag=True, help="有校验错误也生成 (render despite errors)"
+)
+
+
+def parse_options(pairs: Sequence[str]) -> dict[str, str]:
+    """``--option`` values as a mapping; a value without ``=`` is a usage error."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(
+                f"应为 名称=值 (NAME=VALUE)，实际为 {pair!r}", param_hint="--option"
+            )
+        out[name.strip()] = value
+    return out
 
 
 def format_option(help_text: str) -> Callable[[FC], FC]:

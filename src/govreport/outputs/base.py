@@ -136,6 +136,18 @@ class OptionError(GovreportError, ValueError):
     exit_status = 2
 
 
+def options_for(fmt: OutputFormat, given: Mapping[str, Any], *, several: bool) -> dict[str, Any]:
+    """The options of ``given`` that ``fmt`` declares, when ``several`` formats are rendered.
+
+    ``--option width=80 -f txt -f docx`` means txt's width, not an error of
+    docx's; with one format alone every option is passed, so that a misspelt
+    one is refused by :func:`check_options`.
+    """
+    if not several:
+        return dict(given)
+    return {name: value for name, value in given.items() if name in fmt.options}
+
+
 def check_options(fmt: OutputFormat, given: Mapping[str, Any]) -> dict[str, Any]:
     """Options with defaults filled in and CLI strings converted; unknown names refused.
 
