@@ -13,8 +13,10 @@ from govreport.findings import Finding, Severity
 UNREADABLE = "UNREADABLE"
 #: Code of a finding about the set of reports (two reports of one agency and year).
 DUPLICATE = "A1"
+#: Code of the note on a report whose agency has several reports of last year.
+AMBIGUOUS_PREVIOUS = "A2"
 #: Codes of findings about the set of reports rather than one report's content.
-SET_CODES = frozenset({DUPLICATE, "A2"})
+SET_CODES = frozenset({DUPLICATE, AMBIGUOUS_PREVIOUS})
 
 
 class Status(enum.Enum):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from govreport.audit.discover import accepted_suffixes, find_reports
 from govreport.audit.pairing import Key, Pairing, key_of, pair
-from govreport.audit.result import DUPLICATE, AuditResult, ReportAudit
+from govreport.audit.result import AMBIGUOUS_PREVIOUS, DUPLICATE, AuditResult, ReportAudit
 from govreport.errors import GovreportError
 from govreport.findings import Finding, Severity
 from govreport.io import LoadResult, UnreadableFileError
@@ -25,9 +25,6 @@ from govreport.rules.report import sort_findings
 #: ``progress(done, total, file)`` after each step; ``total`` grows once the
 #: second pass (the cross-year checks) is known.
 Progress = Callable[[int, int, Path], None]
-
-#: Code of the note on a report whose agency has several reports of last year.
-AMBIGUOUS_PREVIOUS = "A2"
 
 
 def _reason(exc: GovreportError) -> str:
