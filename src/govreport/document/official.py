@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from decimal import Decimal
 
 from govreport import spec
 from govreport.document.blocks import (
@@ -16,7 +15,7 @@ from govreport.document.blocks import (
     TableCell,
 )
 from govreport.document.providers import BuildContext, SectionProvider, blocks_of
-from govreport.model import AnnualReport, ListStyle, TextPart, resolve
+from govreport.model import AnnualReport, ListStyle, Numbers, TextPart
 from govreport.spec.grid import CellSpec
 from govreport.spec.headings import OVERVIEW_PARTS, SECTIONS, own_ordinal, section_title
 from govreport.spec.headings import chinese_ordinal as ordinal
@@ -36,32 +35,6 @@ __all__ = [
 ]
 
 
-class _Numbers:
-    """Numbers by model path, computing each parent object once.
-
-    Seven cells of a table-三 row share their row object, and （七）总计 is a
-    sum over 25 rows: resolving every cell from the root would redo that sum
-    for each of its seven cells.
-    """
-
-    def __init__(self, report: AnnualReport) -> None:
-        self._report = report
-        self._parents: dict[str, object] = {}
-
-    def __getitem__(self, path: str) -> int | Decimal:
-        parent_path, _, name = path.rpartition(".")
-        parent = self._parents.get(parent_path)
-        if parent is None:
-            parent = self._parents[parent_path] = _walk(self._report, parent_path)
-        return resolve(parent, name)
-
-
-def _walk(root: object, path: str) -> object:
-    for part in path.split(".") if path else ():
-        root = getattr(root, part)
-    return root
-
-
 @functools.cache
 def _fixed_cells(key: str) -> tuple[tuple[CellSpec, TableCell | None], ...]:
     """Label cells are the same in every report: build them once per process."""
@@ -79,12 +52,12 @@ def _fixed_cells(key: str) -> tuple[tuple[CellSpec, TableCell | None], ...]:
 def table_block(report: AnnualReport, key: str) -> Table:
     """One official table filled from the model, geometry straight from the spec."""
     t = spec.tables()[key]
-    numbers = _Numbers(report)
+    numbers = Numbers(report)
     cells = tuple(
         fixed
         if fixed is not None
         else TableCell(
-            format_number(numbers[c.path]), c.row, c.col, c.role, c.rowspan, c.colspan, c.path
+            format_number(numbers(c.path)), c.row, c.col, c.role, c.rowspan, c.colspan, c.path
         )
         for c, fixed in _fixed_cells(key)
     )

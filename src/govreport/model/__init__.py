@@ -19,7 +19,7 @@ from govreport.model.narrative import (
     ProblemsAndImprovements,
     TextPart,
 )
-from govreport.model.paths import resolve
+from govreport.model.paths import Numbers, resolve
 from govreport.model.proactive import DocumentCounts, ProactiveDisclosure
 from govreport.model.provenance import Provenance, SourceNote
 from govreport.model.report import AnnualReport
@@ -36,6 +36,7 @@ __all__ = [
     "ListStyle",
     "ModelError",
     "NotProcessed",
+    "Numbers",
     "OtherHandling",
     "OtherMatters",
     "Outcomes",
