@@ -233,6 +233,15 @@ MAX_DOCX_TABLE_COLUMNS: Final = 64
 #: larger table is left out (with a note).
 MAX_DOCX_TABLE_CELLS: Final = 20_000
 
+# -- fill-in workbooks (.xlsx) read back --------------------------------------------
+
+#: Largest uncompressed part of a workbook read back (bytes).  The workbook
+#: govreport writes has parts of at most a few hundred KB; openpyxl holds the
+#: shared strings and the styles in memory (several times their XML), so a
+#: part of 8 MB keeps reading one within a few hundred MB, while a pasted
+#: picture of a few MB still fits.
+MAX_WORKBOOK_PART_BYTES: Final = 8 * 1024 * 1024
+
 # -- auditing and aggregating many reports ---------------------------------------
 
 #: Most report files one ``govreport audit`` run checks.  A province's units
