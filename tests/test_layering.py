@@ -66,16 +66,19 @@ LAYERS: dict[str, frozenset[str]] = {
     # block is an Extension: importing sits above the services and the plugin
     # API, below the modules that register it.
     "importing": _NEUTRAL | _SERVICES | {"plugin_api"},
+    # The fill-in workbook (.xlsx): its layout from the spec, the writer and
+    # the reader, a loader and a writer as a plugin's are.
+    "workbook": _NEUTRAL | _SERVICES | {"plugin_api"},
     # The modules that register the built-in rules, sections and formats.
-    "registration": _NEUTRAL | _SERVICES | _IMPORTING | {"plugin_api"},
+    "registration": _NEUTRAL | _SERVICES | _IMPORTING | {"plugin_api", "workbook"},
     "plugins": _NEUTRAL | _SERVICES | {"plugin_api", "registration"},
     # The package itself: the public facade over every layer but these two.
     # Services over many reports: the bulk audit and aggregate reports.
     "audit": _NEUTRAL | _SERVICES | _ENGINE,
     "aggregation": _NEUTRAL | _SERVICES | _ENGINE,
-    "facade": _NEUTRAL | _SERVICES | _ENGINE | _MANY,
-    "testing": _NEUTRAL | _SERVICES | _ENGINE | {"facade"},
-    "cli": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade"},
+    "facade": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"workbook"},
+    "testing": _NEUTRAL | _SERVICES | _ENGINE | {"facade", "workbook"},
+    "cli": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook"},
 }
 LAYERS = {name: allowed if name in _BASE else allowed | _BASE for name, allowed in LAYERS.items()}
 
@@ -97,6 +100,7 @@ _UPPER = (
     "document",
     "outputs",
     "importing",
+    "workbook",
     "plugins",
     "audit",
     "aggregation",
@@ -111,6 +115,7 @@ COMPONENTS: dict[str, str] = {
     "govreport.rules.plugin": "registration",
     "govreport.document.plugin": "registration",
     "govreport.importing.plugin": "registration",
+    "govreport.workbook.plugin": "registration",
 }
 
 #: (importer, imported) module pairs that break the layering today, and why.
