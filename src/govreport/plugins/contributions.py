@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import enum
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from govreport.errors import GovreportError
+from govreport.findings import Finding
 from govreport.io import structure
 
 
@@ -157,6 +158,36 @@ class InputLoader:
     name: str
     suffixes: tuple[str, ...]  # lower case, with the dot: (".xlsx",)
     read: Callable[[Path], Mapping[str, Any]]
+
+
+class PlacedData(dict[str, Any]):
+    """What a loader may return for a file with fixed places: the data, and where each value is.
+
+    ``places`` maps a model path to its place in the file, as its user finds
+    it (``三、收到和处理政府信息公开申请情况!D8`` in a workbook).  Every problem
+    the data-file layer finds at such a path then names the place after the
+    official labels, so the user goes straight to the cell.
+    """
+
+    def __init__(self, data: Mapping[str, Any], places: Mapping[str, str]) -> None:
+        super().__init__(data)
+        self.places: dict[str, str] = dict(places)
+
+    def place(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` with the place of their path (or its nearest parent's) in the location."""
+        return [
+            attrs.evolve(f, location=f"{f.location}（{where}）")
+            if (where := self._place_of(f.path))
+            else f
+            for f in findings
+        ]
+
+    def _place_of(self, path: str) -> str:
+        while path:
+            if path in self.places:
+                return self.places[path]
+            path = path[: max(path.rfind("."), path.rfind("["), 0)]
+        return ""
 
 
 class HelperKind(enum.Enum):
