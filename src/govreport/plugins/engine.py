@@ -37,7 +37,13 @@ from govreport.plugins.calls import (
     reason,
     wrapper_hooks,
 )
-from govreport.plugins.contributions import Extension, HelperKind, InputLoader, TemplateHelper
+from govreport.plugins.contributions import (
+    Extension,
+    HelperKind,
+    InputLoader,
+    PlacedData,
+    TemplateHelper,
+)
 from govreport.plugins.loading import (
     DISABLE_AUTOLOAD_ENV,
     PluginFailure,
@@ -71,6 +77,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "govreport.outputs.html.plugin",
     "govreport.outputs.docx.plugin",
     "govreport.outputs.pdf",
+    "govreport.outputs.typst.plugin",
     "govreport.importing.plugin",
 )
 
@@ -277,6 +284,8 @@ class Engine:
                 result = parse_report(
                     data, source=source, extensions=extensions, owners=self._owners()
                 )
+                if isinstance(data, PlacedData):  # each problem names its cell too
+                    result = attrs.evolve(result, problems=tuple(data.place(result.problems)))
                 break
         else:
             result = load_report(source, extensions=extensions, owners=self._owners())
