@@ -76,9 +76,12 @@ LAYERS: dict[str, frozenset[str]] = {
     # Services over many reports: the bulk audit and aggregate reports.
     "audit": _NEUTRAL | _SERVICES | _ENGINE,
     "aggregation": _NEUTRAL | _SERVICES | _ENGINE,
-    "facade": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"workbook"},
+    # A service over a finished PDF, as the audit is over files: it measures
+    # the page (pdfplumber), never the model.
+    "layoutcheck": _NEUTRAL | _SERVICES,
+    "facade": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"workbook", "layoutcheck"},
     "testing": _NEUTRAL | _SERVICES | _ENGINE | {"facade", "workbook"},
-    "cli": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook"},
+    "cli": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook", "layoutcheck"},
 }
 LAYERS = {name: allowed if name in _BASE else allowed | _BASE for name, allowed in LAYERS.items()}
 
@@ -104,6 +107,7 @@ _UPPER = (
     "plugins",
     "audit",
     "aggregation",
+    "layoutcheck",
     "testing",
     "cli",
 )
