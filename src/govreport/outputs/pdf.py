@@ -1,4 +1,7 @@
-"""The ``pdf`` output format: the Word file, converted by LibreOffice.
+"""The ``docx-pdf`` output format: the Word file, converted by LibreOffice.
+
+It was called ``pdf`` until ``pdf`` became the Typst output
+(``outputs/typst``); this route stays for an agency's own Word template.
 
 LibreOffice is the one free program that lays out a .docx the way Word does
 (line grid, exact spacing, repeated table heads).  Each process gets a
@@ -301,10 +304,10 @@ def _give_up(write_end: int) -> None:
 
 
 class PdfFormat:
-    name = "pdf"
+    name = "docx-pdf"
     extension = ".pdf"
     media_type = "application/pdf"
-    description = "PDF（由 Word 版式经 LibreOffice 转换）"
+    description = "PDF（由 Word 版式经 LibreOffice 转换，可用机关 Word 模板）"
     # A PDF is the Word output converted: same template, same options.
     capabilities = DocxFormat.capabilities
     options = OPTIONS
