@@ -218,7 +218,7 @@ CASES = [
     ),
     Case(
         "template-broken-for-pdf",
-        ("render", "{E}", "-f", "pdf", "--template", "t.docx"),
+        ("render", "{E}", "-f", "docx-pdf", "--template", "t.docx"),
         2,
         ("t.docx", NOTHING),
         files={"t.docx": b"PK\x03\x04broken"},
@@ -227,21 +227,21 @@ CASES = [
     # -- A: LibreOffice ---------------------------------------------------------------
     Case(
         "libreoffice-missing",
-        ("render", "{E}", "-f", "pdf"),
+        ("render", "{E}", "-f", "docx-pdf"),
         2,
         ("LibreOffice", "apt-get install", NOTHING),
         env=NO_SOFFICE,
     ),
     Case(
         "libreoffice-missing-after-txt",
-        ("render", "{E}", "-f", "txt", "-f", "docx", "-f", "pdf"),
+        ("render", "{E}", "-f", "txt", "-f", "docx", "-f", "docx-pdf"),
         2,
         ("LibreOffice", NOTHING),
         env=NO_SOFFICE,
     ),
     Case(
         "libreoffice-fails",
-        ("render", "{E}", "-f", "txt", "-f", "pdf"),
+        ("render", "{E}", "-f", "txt", "-f", "docx-pdf"),
         2,
         ("退出码 81", "boom", NOTHING),
         setup=FAILING_SOFFICE,
@@ -249,7 +249,7 @@ CASES = [
     ),
     Case(
         "libreoffice-writes-no-pdf",
-        ("render", "{E}", "-f", "pdf"),
+        ("render", "{E}", "-f", "docx-pdf"),
         2,
         ("退出码 0", NOTHING),
         setup=SILENT_SOFFICE,
@@ -257,7 +257,7 @@ CASES = [
     ),
     Case(
         "libreoffice-hangs-past-the-timeout",
-        ("render", "{E}", "-f", "txt", "-f", "pdf", "--option", "timeout=1"),
+        ("render", "{E}", "-f", "txt", "-f", "docx-pdf", "--option", "timeout=1"),
         2,
         ("超时", "1 秒", NOTHING),
         setup=HANGING_SOFFICE,
@@ -267,7 +267,7 @@ CASES = [
     ),
     Case(
         "libreoffice-not-executable",
-        ("render", "{E}", "-f", "pdf"),
+        ("render", "{E}", "-f", "docx-pdf"),
         2,
         ("找不到 LibreOffice",),
         files={"bin/soffice": "#!/bin/sh\n"},
@@ -275,12 +275,37 @@ CASES = [
     ),
     Case(
         "libreoffice-stand-in-works",
-        ("render", "{E}", "-f", "txt", "-f", "pdf"),
+        ("render", "{E}", "-f", "txt", "-f", "docx-pdf"),
         0,
         ("已生成",),
         setup=GOOD_SOFFICE,
         env=FAKE_PATH,
         leaves=(TXT, PDF),
+    ),
+    # -- the pdf output, typeset by Typst: no LibreOffice --------------------------------
+    Case(
+        "pdf-without-libreoffice",
+        ("render", "{E}", "-f", "txt", "-f", "pdf"),
+        0,
+        ("已生成",),
+        env=NO_SOFFICE,
+        leaves=(TXT, PDF),
+    ),
+    Case(
+        "pdf-with-a-word-template-names-docx-pdf",
+        ("render", "{E}", "-f", "pdf", "--template", "t.docx"),
+        0,
+        ("docx-pdf", "template", "已生成"),
+        files={"t.docx": b"PK\x03\x04broken"},
+        env=NO_SOFFICE,
+        leaves=(PDF,),
+    ),
+    Case(
+        "pdf-line-pitch-over-the-bound",
+        ("render", "{E}", "-f", "pdf", "--option", "line_pitch=1e9"),
+        2,
+        ("line_pitch", "100"),
+        env=NO_SOFFICE,
     ),
     # -- A: options -------------------------------------------------------------------
     Case(
@@ -291,16 +316,26 @@ CASES = [
     ),
     Case(
         "line-pitch-inf-for-pdf",
-        ("render", "{E}", "-f", "pdf", "--option", "line_pitch=inf"),
+        ("render", "{E}", "-f", "docx-pdf", "--option", "line_pitch=inf"),
         2,
         ("line_pitch", "inf"),
         env=NO_SOFFICE,
     ),
-    Case("timeout-zero", ("render", "{E}", "-f", "pdf", "--option", "timeout=0"), 2, ("timeout",)),
-    Case("timeout-nan", ("render", "{E}", "-f", "pdf", "--option", "timeout=nan"), 2, ("timeout",)),
+    Case(
+        "timeout-zero",
+        ("render", "{E}", "-f", "docx-pdf", "--option", "timeout=0"),
+        2,
+        ("timeout",),
+    ),
+    Case(
+        "timeout-nan",
+        ("render", "{E}", "-f", "docx-pdf", "--option", "timeout=nan"),
+        2,
+        ("timeout",),
+    ),
     Case(
         "timeout-huge",
-        ("render", "{E}", "-f", "pdf", "--option", "timeout=1e9"),
+        ("render", "{E}", "-f", "docx-pdf", "--option", "timeout=1e9"),
         2,
         ("timeout", "3600"),
     ),
@@ -413,7 +448,7 @@ CASES = [
     # -- outputs as a set -----------------------------------------------------------------
     Case(
         "failed-set-leaves-old-files",
-        ("render", "{E}", "-f", "txt", "-f", "docx", "-f", "html", "-f", "pdf"),
+        ("render", "{E}", "-f", "txt", "-f", "docx", "-f", "html", "-f", "docx-pdf"),
         2,
         ("LibreOffice", NOTHING),
         setup=_old_outputs,
@@ -429,7 +464,7 @@ CASES = [
     ),
     Case(
         "dead-processes-temp-folders-removed",
-        ("render", "{E}", "-f", "pdf"),
+        ("render", "{E}", "-f", "docx-pdf"),
         0,
         ("已生成",),
         setup=_both(GOOD_SOFFICE, _stale_folders),

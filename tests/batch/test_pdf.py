@@ -1,4 +1,4 @@
-"""PDF in a batch: each worker converts through one LibreOffice (PdfConverter)."""
+"""docx-pdf in a batch: each worker converts through one LibreOffice (PdfConverter)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is n
 
 def test_a_worker_starts_libreoffice_once_for_many_pdfs(tmp_path: Path) -> None:
     make_inputs(tmp_path / "in", 3)
-    job = worker.Job(tmp_path / "out", ("pdf",), {}, False)
+    job = worker.Job(tmp_path / "out", ("docx-pdf",), {}, False)
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     worker.start(None, job)  # here, in pytest's own process: its signals are put back below
     try:
@@ -37,7 +37,7 @@ def test_a_worker_starts_libreoffice_once_for_many_pdfs(tmp_path: Path) -> None:
 def test_a_batch_writes_pdfs(tmp_path: Path) -> None:
     make_inputs(tmp_path / "in", 2)
     items = list(
-        render_many(sorted((tmp_path / "in").iterdir()), tmp_path / "out", ["pdf"], jobs=1)
+        render_many(sorted((tmp_path / "in").iterdir()), tmp_path / "out", ["docx-pdf"], jobs=1)
     )
     assert [i.status for i in items] == [Status.OK, Status.OK]
     assert all(p.read_bytes().startswith(b"%PDF") for i in items for p in i.outputs)

@@ -48,7 +48,7 @@ def norm(text: str) -> str:
 def rendered(request):
     name = request.param
     report = REPORTS[name]
-    data = engine().render(report, "pdf")
+    data = engine().render(report, "docx-pdf")
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.pdf"
     path.write_bytes(data)
@@ -144,7 +144,7 @@ def test_page_images_for_review(rendered):
 def test_missing_libreoffice_says_how_to_install(monkeypatch):
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)
     with pytest.raises(pdf_module.PdfConversionError, match="libreoffice-writer-nogui"):
-        engine().render(sample_report(), "pdf")
+        engine().render(sample_report(), "docx-pdf")
 
 
 def test_fontconfig_aliases_cover_the_official_names():

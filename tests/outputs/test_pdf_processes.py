@@ -104,9 +104,9 @@ def test_a_timeout_kills_the_converters_whole_group(fake_soffice: Path) -> None:
 
 
 def _render_pdf_and_kill(env: dict[str, str], cwd: Path, ready, seconds: float) -> int:
-    """Start ``govreport render -f pdf``; SIGKILL it once ``ready(pid)``; return its pid."""
+    """Start ``govreport render -f docx-pdf``; SIGKILL it once ``ready(pid)``; return its pid."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "govreport.cli.main", "render", str(EXAMPLE), "-f", "pdf"],
+        [sys.executable, "-m", "govreport.cli.main", "render", str(EXAMPLE), "-f", "docx-pdf"],
         cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -224,7 +224,7 @@ def test_a_terminated_render_stops_the_converter_and_cleans_up(
     fake_soffice: Path, tmp_path: Path, signum: int
 ) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "govreport.cli.main", "render", str(EXAMPLE), "-f", "pdf"],
+        [sys.executable, "-m", "govreport.cli.main", "render", str(EXAMPLE), "-f", "docx-pdf"],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -95,10 +95,10 @@ def test_misspelled_hook_is_refused_with_its_name() -> None:
 
 
 def test_unknown_format_lists_known_ones() -> None:
-    with pytest.raises(UnknownFormatError, match=r"nope.*txt、html、docx、pdf") as caught:
+    with pytest.raises(UnknownFormatError, match=r"nope.*txt、html、docx、docx-pdf、pdf") as caught:
         Engine(autoload=False).render(sample_report(), "nope")
     assert isinstance(caught.value, KeyError)  # what callers caught before 1.0
-    assert caught.value.known[:4] == ("txt", "html", "docx", "pdf")
+    assert caught.value.known[:5] == ("txt", "html", "docx", "docx-pdf", "pdf")
 
 
 GOOD = """

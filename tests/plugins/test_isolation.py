@@ -148,7 +148,13 @@ def test_override_wins_whatever_the_call_order() -> None:
 
     engine = Engine([Early()], autoload=False)
     assert engine.outputs.owner("txt") != "govreport.outputs.text"
-    assert list(engine.outputs)[:4] == ["txt", "html", "docx", "pdf"]  # listing stays put
+    assert list(engine.outputs)[:5] == [
+        "txt",
+        "html",
+        "docx",
+        "docx-pdf",
+        "pdf",
+    ]  # listing stays put
     assert engine.render(sample_report(), "txt") == b"SHOUT"
 
 

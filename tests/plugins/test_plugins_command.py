@@ -134,7 +134,7 @@ def test_plugins_json_lists_formats_with_their_options(
     }
     formats = {f["name"]: f for f in data["formats"]}
     assert [f["name"] for f in data["formats"]] == sorted(formats)
-    assert {"txt", "html", "docx", "pdf", "fancy"} <= set(formats)
+    assert {"txt", "html", "docx", "docx-pdf", "pdf", "fancy"} <= set(formats)
     assert formats["fancy"] == {
         "name": "fancy",
         "extension": ".fancy",

@@ -2,9 +2,9 @@
 
 The pool calls :func:`start` once per process (the engine is built, so plugins
 load and templates compile once) and :func:`render_one` per input.  With
-``pdf`` asked for, a worker keeps one LibreOffice running for all its reports
-when the PDF output offers a converter (``PdfConverter``); otherwise each
-PDF starts its own, as ``govreport render`` does.
+``docx-pdf`` asked for, a worker keeps one LibreOffice running for all its
+reports when that output offers a converter (``PdfConverter``); otherwise
+each PDF starts its own, as ``govreport render`` does.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from govreport.rules.report import format_finding, has_errors
 
 #: Exit status of a defect in govreport (as the CLI's EXIT_INTERNAL).
 EXIT_INTERNAL = 4
+#: The format converted by a resident LibreOffice (the Word route to PDF).
+WORD_PDF = "docx-pdf"
 
 
 @attrs.frozen
@@ -71,7 +73,7 @@ def start(engine_factory: Callable[[], Engine] | None, job: Job) -> None:
         signal.signal(signal.SIGTERM, _terminate)
     _STATE.engine = engine_factory() if engine_factory is not None else default_engine()
     _STATE.job = job
-    if "pdf" in job.formats and _STATE.engine.outputs.owner("pdf").startswith("govreport."):
+    if WORD_PDF in job.formats and _STATE.engine.outputs.owner(WORD_PDF).startswith("govreport."):
         _STATE.converter = _open_converter(job.options.get("timeout"))
 
 
@@ -135,8 +137,8 @@ def _render(eng: Engine, job: Job, task: Task) -> BatchItem:
 
 def _render_format(eng: Engine, job: Job, report: Any, name: str) -> bytes:
     several = len(job.formats) > 1
-    if name == "pdf" and _STATE.converter is not None:
-        pdf_options = options_for(eng.outputs["pdf"], job.options, several=several)
+    if name == WORD_PDF and _STATE.converter is not None:
+        pdf_options = options_for(eng.outputs[WORD_PDF], job.options, several=several)
         opts = options_for(eng.outputs["docx"], pdf_options, several=True)
         docx = eng.render(report, "docx", options=opts, allow_errors=True)
         data: bytes = _STATE.converter.convert(docx)
