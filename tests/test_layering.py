@@ -131,7 +131,7 @@ KNOWN_UPWARD: dict[tuple[str, str], str] = {
     # OutputFormat; one registration module (as rules.plugin) would end these.
     **{
         (f"govreport.outputs.{name}", "govreport.plugins.hookspecs"): "registers itself"
-        for name in ("text", "pdf", "docx.plugin", "html.plugin")
+        for name in ("text", "pdf", "docx.plugin", "html.plugin", "typst.plugin")
     },
     ("govreport.io.skeleton", "govreport.plugins.contributions"): (
         "TYPE_CHECKING only: the Extension type a skeleton describes lives in plugins"
