@@ -1,0 +1,132 @@
+"""How the workbook looks: fonts, fills, borders, widths, print setup, protection.
+
+A few fixed style objects, shared by every sheet, so the styles part stays
+small and the same from one workbook to the next.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+#: 宋体 is on every Chinese Windows, WPS ships it, LibreOffice maps it.
+FONT_NAME: Final = "宋体"
+FONT: Final = Font(name=FONT_NAME, size=11)
+BOLD: Final = Font(name=FONT_NAME, size=11, bold=True)
+TITLE: Final = Font(name=FONT_NAME, size=14, bold=True)
+CODE: Final = Font(name="Consolas", size=11, bold=True)
+NOTE: Final = Font(name=FONT_NAME, size=10, color="FF595959")
+#: The font of a check that fails (with RED_FILL, by conditional formatting).
+RED_FONT: Final = Font(color="FF9C0006", bold=True)
+
+_THIN: Final = Side(style="thin", color="FF000000")
+BOX: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+#: Labels and headers: light grey, like a printed form's fixed text.
+LABEL_FILL: Final = PatternFill("solid", fgColor="FFF2F2F2")
+#: Formulas (总计): a darker grey, "not for typing".
+FORMULA_FILL: Final = PatternFill("solid", fgColor="FFD9D9D9")
+#: Cells to fill in: pale yellow, the usual "input here".
+INPUT_FILL: Final = PatternFill("solid", fgColor="FFFFF9E5")
+#: Checks that pass: pale green; those that fail turn red.
+CHECK_FILL: Final = PatternFill("solid", fgColor="FFE2EFDA")
+RED_FILL: Final = PatternFill("solid", fgColor="FFFFC7CE")
+
+CENTER: Final = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT: Final = Alignment(horizontal="left", vertical="center", wrap_text=True)
+TOP_LEFT: Final = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+UNLOCKED: Final = Protection(locked=False)
+LOCKED: Final = Protection(locked=True)
+
+COUNT_FORMAT: Final = "0"
+DATE_FORMAT: Final = "yyyy-mm-dd"
+
+#: Excel's width unit is about one Latin character; a CJK character takes two.
+CHARS_PER_CJK: Final = 2
+
+
+def put_text(cell: Cell | MergedCell, text: str) -> None:
+    """Write ``text`` as text, even when it starts with ``=`` (openpyxl would make a formula).
+
+    An empty text leaves the cell blank.
+    """
+    if not text:
+        cell.value = None
+        return
+    cell.value = text
+    cell.data_type = "s"
+
+
+def style(
+    cell: Cell | MergedCell,
+    *,
+    font: Font = FONT,
+    fill: PatternFill | None = None,
+    alignment: Alignment = CENTER,
+    border: bool = True,
+    locked: bool = True,
+    number_format: str | None = None,
+) -> None:
+    cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    cell.alignment = alignment
+    if border:
+        cell.border = BOX
+    cell.protection = LOCKED if locked else UNLOCKED
+    if number_format is not None:
+        cell.number_format = number_format
+
+
+def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None) -> None:
+    """A4, fit to one page wide (as many pages tall as needed), the form's margins."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
+def protect(ws: Worksheet, *, rows_may_change: bool = False) -> None:
+    """Lock labels and formulas without a password; ``rows_may_change`` on text sheets.
+
+    Without a password anyone can lift it (审阅 → 撤销工作表保护): it guards
+    against typing over a label by mistake, not against a determined user.
+    """
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # allowed: widen a column to read a label
+    ws.protection.formatRows = False
+    if rows_may_change:
+        ws.protection.insertRows = False
+        ws.protection.deleteRows = False
+
+
+#: Row height (points) of one line of 11 pt 宋体.
+LINE_HEIGHT: Final = 15
+
+
+def fit_height(text: str, width: float) -> float | None:
+    """The row height that shows ``text`` wrapped in a column ``width`` wide.
+
+    Neither LibreOffice nor Excel reliably sizes a wrapped row on opening a
+    file, so the height is set: None (the default) for one line.
+    """
+    lines = sum(
+        max(1, math.ceil(text_width(line) / max(width - 1, 1))) for line in text.split("\n")
+    )
+    return None if lines <= 1 else lines * LINE_HEIGHT + 3
+
+
+def text_width(text: str) -> int:
+    """An Excel column width that shows ``text`` on one line."""
+    return sum(CHARS_PER_CJK if ord(ch) > 0x2E7F else 1 for ch in text) + 2
