@@ -18,6 +18,7 @@ import attrs
 
 from govreport.document.blocks import Document
 from govreport.outputs.base import Capability, OptionSpec, RenderRequest
+from govreport.outputs.docx.settings import DEFAULT_CHAR_SPACING_PT, DEFAULT_LINE_PITCH_PT
 from govreport.outputs.typst.data import Layout
 from govreport.outputs.typst.render import render_pdf
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
@@ -45,26 +46,26 @@ WORD_ROUTE_ONLY: Final[Mapping[str, OptionSpec]] = {
 
 OPTIONS: Final[Mapping[str, OptionSpec]] = {
     "line_pitch": OptionSpec(
-        "行距（磅，固定值），默认 28.95 磅即每页22行；常见另一值为 28",
+        "行距（磅，固定值），28.95 磅即每页22行；常见另一值为 28",
         float,
-        None,
-        description="Exact line pitch in points; default 28.95 pt (22 lines a page).",
+        DEFAULT_LINE_PITCH_PT,
+        description="Exact line pitch in points; 28.95 pt gives 22 lines a page.",
         minimum=1.0,
         maximum=100.0,
     ),
     "char_spacing": OptionSpec(
-        "正文字符间距（磅），默认 -0.25 磅即每行28字",
+        "正文字符间距（磅），-0.25 磅即每行28字",
         float,
-        None,
-        description="Body character spacing in points; default -0.25 pt (28 characters a line).",
+        DEFAULT_CHAR_SPACING_PT,
+        description="Body character spacing in points; -0.25 pt gives 28 characters a line.",
         minimum=-16.0,
         maximum=16.0,
     ),
     "bold_level3": OptionSpec(
-        "三级标题“1.”加粗（地方习惯），默认不加粗",
+        "三级标题“1.”加粗（地方习惯）",
         bool,
-        None,
-        description="Bold level-3 headings (1.), a local custom; default not bold.",
+        False,
+        description="Bold level-3 headings (1.), a local custom.",
     ),
     "signature": OptionSpec(
         "已弃用，请用 --no-signature / Engine.render(signature=False)"
