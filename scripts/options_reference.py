@@ -33,7 +33,7 @@ Every option the built-in output formats accept. On the command line give them a
 `engine.render(report, "FORMAT", options={"NAME": value})`. A value that is not of the
 option's type, is NaN or infinite, lies outside its bounds or is not one of its allowed
 values is refused with a message naming the option. A default of "—" means the format
-decides (for Word and PDF: the template). Plugins' formats list theirs with
+decides (for docx and docx-pdf: the Word template). Plugins' formats list theirs with
 `govreport plugins` (or `govreport plugins --format json`).
 
 """
@@ -81,7 +81,7 @@ def format_section(fmt: OutputFormat) -> list[str]:
 def render() -> str:
     engine = Engine(autoload=False)
     lines: list[str] = []
-    for _, fmt in engine.outputs.items():  # built-in registration order: txt, html, docx, pdf
+    for _, fmt in engine.outputs.items():  # registration order: txt, html, docx, docx-pdf, pdf
         lines += format_section(fmt)
     return HEADER + "\n".join(lines)
 
