@@ -130,17 +130,29 @@ def _moved(name: str, label: str, want: tuple[int, int], found: tuple[int, int] 
 def _label_problems(
     name: str, sheet: SheetCells, labels: Iterable[tuple[str, int, int]]
 ) -> list[str]:
-    """The first label that is not at its cell, said with where it went (one per sheet)."""
+    """The first label that is not at its cell, said with where it went (one per sheet).
+
+    A label found nearby moved there (rows or columns inserted); a cell that
+    holds another label, expected elsewhere, has that label moved to it (rows
+    or columns deleted, its own label gone with them).
+    """
+    labels = list(labels)
+    counts: dict[str, int] = {}
+    for text, _, _ in labels:
+        counts[norm(text)] = counts.get(norm(text), 0) + 1
+    home = {norm(text): (row, col) for text, row, col in labels if counts[norm(text)] == 1}
     for text, row, col in labels:
         want = norm(text)
-        if norm(sheet.value(row, col)) != want:
-            actual = sheet.value(row, col)
-            found = _find(sheet, want, (row, col))
-            if found is None and actual not in (None, ""):
-                return [
-                    f"{address(name, row, col)} 应为“{text}”，实际为{shown(actual)} (label changed)"
-                ]
-            return [_moved(name, text, (row, col), found)]
+        actual = sheet.value(row, col)
+        if norm(actual) == want:
+            continue
+        found = _find(sheet, want, (row, col))
+        if found is None and norm(actual) in home:
+            return [_moved(name, str(actual), home[norm(actual)], (row, col))]
+        if found is None and actual not in (None, ""):
+            here = address(name, row, col)
+            return [f"{here} 应为“{text}”，实际为{shown(actual)} (label changed)"]
+        return [_moved(name, text, (row, col), found)]
     return []
 
 

@@ -60,6 +60,19 @@ def _ole_reason(data: bytes) -> str:
     return f"这是旧版 Office 复合文档（如 .xls、.et），不是 .xlsx；{_SAVE_AS} (old Office format)"
 
 
+def _looks_like_text(head: bytes) -> bool:
+    """UTF-8 or GB18030 (a CSV saved by Excel in China) without control characters."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 3:  # more than a character cut at the end
+                continue
+            text = head[: exc.start].decode(encoding)
+        return not any(ch < " " and ch not in "\t\r\n" for ch in text)
+    return False
+
+
 def _text_reason(head: bytes) -> str:
     """What a file that is no zip is, as far as its first bytes tell."""
     lowered = head.lower()
@@ -71,13 +84,8 @@ def _text_reason(head: bytes) -> str:
         return f"这是 RTF 文件，只是扩展名为 .xlsx；{_SAVE_AS} (RTF, not .xlsx)"
     if head.startswith(b"%PDF-"):
         return "这是 PDF 文件，只是扩展名为 .xlsx，不是工作簿 (PDF, not .xlsx)"
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 3:  # not just a character cut at the end
-            return (
-                "不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包 (not an .xlsx: not a zip archive)"
-            )
+    if not _looks_like_text(head):
+        return "不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包 (not an .xlsx: not a zip archive)"
     return f"这是文本文件（如 CSV），不是 Excel 工作簿；{_SAVE_AS} (a text file, not .xlsx)"
 
 
