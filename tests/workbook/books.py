@@ -1,4 +1,4 @@
-"""Workbooks for the reader's tests: the real writer's, then changed as a user or a program would."""
+"""Workbooks for the reader's tests: the real writer's, then changed as a user would."""
 
 from __future__ import annotations
 
