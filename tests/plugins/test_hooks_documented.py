@@ -55,7 +55,7 @@ def _typing_names() -> dict[str, object]:
     # hookspecs imports the registered types only for type checking.
     from govreport.document.providers import SectionProvider
     from govreport.outputs.base import OutputFormat
-    from govreport.plugins.contributions import Extension, InputLoader, TemplateHelper
+    from govreport.plugins.contributions import DataWriter, Extension, InputLoader, TemplateHelper
     from govreport.rules.base import Rule
 
     return {
@@ -63,6 +63,7 @@ def _typing_names() -> dict[str, object]:
         "OutputFormat": OutputFormat,
         "Extension": Extension,
         "InputLoader": InputLoader,
+        "DataWriter": DataWriter,
         "TemplateHelper": TemplateHelper,
         "Rule": Rule,
     }

@@ -6,6 +6,7 @@ Each is a small frozen record that a plugin passes to a ``register`` callback.
 from __future__ import annotations
 
 import enum
+import os
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -16,6 +17,9 @@ import attrs
 from govreport.errors import GovreportError
 from govreport.findings import Finding
 from govreport.io import structure
+
+if typing.TYPE_CHECKING:
+    from govreport.model import AnnualReport
 
 
 class ExtensionTypeError(GovreportError, TypeError):
@@ -188,6 +192,34 @@ class PlacedData(dict[str, Any]):
                 return self.places[path]
             path = path[: max(path.rfind("."), path.rfind("["), 0)]
         return ""
+
+
+@attrs.frozen
+class DataWriter:
+    """Writes a report as another kind of data file (a spreadsheet, an XML export).
+
+    ``write`` returns the file's bytes, the same bytes for the same report;
+    ``govreport convert report.yaml out.SUFFIX`` and
+    :meth:`govreport.Engine.save_report` choose a writer by the target's
+    suffix (YAML, JSON and TOML are built in).  Raise :class:`ValueError`
+    with a Chinese message for a report the format cannot hold.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]  # lower case, with the dot: (".xlsx",)
+    write: Callable[[AnnualReport], bytes]
+
+
+class DataWriterError(GovreportError, ValueError):
+    """A report a plugin's data writer cannot write (the writer raised ValueError)."""
+
+    exit_status = 2
+
+    def __init__(self, writer: str, target: str | os.PathLike[str], reason: str) -> None:
+        self.writer = writer
+        self.target = str(target)
+        self.reason = reason
+        super().__init__(f"{self.target}：无法写成 {writer} (cannot write)：{reason}")
 
 
 class HelperKind(enum.Enum):

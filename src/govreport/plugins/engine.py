@@ -23,8 +23,16 @@ from govreport.document.assemble import assemble
 from govreport.document.blocks import Document
 from govreport.document.providers import SectionProvider
 from govreport.errors import GovreportError, PluginError, UnknownFormatError, ValidationRefusedError
+from govreport.fileio import atomic_write
 from govreport.findings import Finding, Severity
-from govreport.io import DataFileError, LoadResult, UnreadableFileError, load_report, parse_report
+from govreport.io import (
+    DataFileError,
+    LoadResult,
+    UnreadableFileError,
+    load_report,
+    parse_report,
+    save_report,
+)
 from govreport.io.regular import check_regular
 from govreport.model import AnnualReport
 from govreport.outputs.base import OutputFormat, RenderRequest, check_options
@@ -38,6 +46,8 @@ from govreport.plugins.calls import (
     wrapper_hooks,
 )
 from govreport.plugins.contributions import (
+    DataWriter,
+    DataWriterError,
     Extension,
     HelperKind,
     InputLoader,
@@ -79,6 +89,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "govreport.outputs.pdf",
     "govreport.outputs.typst.plugin",
     "govreport.importing.plugin",
+    "govreport.workbook.plugin",
 )
 
 #: The hooks that take a ``register`` callback: every ``govreport_register_*`` spec.
@@ -229,6 +240,8 @@ class Engine:
         self.template_helpers: Registry[TemplateHelper] = Registry("template helper")
         self._call_register_hook("govreport_register_extensions", self.extensions, lambda e: e.name)
         self._call_register_hook("govreport_register_loaders", self.loaders, lambda x: x.name)
+        self.writers: Registry[DataWriter] = Registry("data writer")
+        self._call_register_hook("govreport_register_writers", self.writers, lambda w: w.name)
         self._call_register_hook(
             "govreport_register_template_helpers",
             self.template_helpers,
@@ -306,6 +319,37 @@ class Engine:
         if not result.ok:
             raise DataFileError(result.source, result.problems)
         return result.report
+
+    # -- writing -----------------------------------------------------------
+
+    def save_report(self, report: AnnualReport, path: str | os.PathLike[str]) -> Path:
+        """Write ``report`` as a data file, atomically; the format follows the suffix.
+
+        A plugin's :class:`DataWriter` for the suffix (``.xlsx``: the workbook),
+        else YAML, JSON or TOML.  A report the writer cannot hold raises
+        :class:`DataWriterError`; an unknown suffix ``UnsupportedFormatError``.
+        """
+        target = Path(path)
+        for name, writer in self.writers.items():
+            if target.suffix.lower() in writer.suffixes:
+                try:
+                    data = writer.write(report)
+                except GovreportError:
+                    raise
+                except ValueError as exc:
+                    raise DataWriterError(name, target, str(exc)) from None
+                except Exception as exc:
+                    owner = self.writers.owner(name)
+                    raise PluginError(owner, "write", reason(exc), target=name) from exc
+                if not isinstance(data, bytes):
+                    raise PluginError(
+                        self.writers.owner(name),
+                        "write",
+                        f"应返回 bytes，实际返回 {type(data).__name__} (write must return bytes)",
+                        target=name,
+                    )
+                return atomic_write(target, data)
+        return save_report(report, target)
 
     def _owners(self) -> dict[str, str]:
         return {name: self.extensions.owner(name) for name in self.extensions}

@@ -15,7 +15,12 @@ import pluggy
 if TYPE_CHECKING:
     from govreport.document.providers import SectionProvider
     from govreport.outputs.base import OutputFormat
-    from govreport.plugins.contributions import Extension, InputLoader, TemplateHelper
+    from govreport.plugins.contributions import (
+        DataWriter,
+        Extension,
+        InputLoader,
+        TemplateHelper,
+    )
     from govreport.rules.base import Rule
 
 PROJECT = "govreport"
@@ -41,6 +46,10 @@ class RegisterExtension(Protocol):
 
 class RegisterLoader(Protocol):
     def __call__(self, loader: InputLoader, *, override: bool = False) -> None: ...
+
+
+class RegisterWriter(Protocol):
+    def __call__(self, writer: DataWriter, *, override: bool = False) -> None: ...
 
 
 class RegisterTemplateHelper(Protocol):
@@ -89,6 +98,13 @@ def govreport_register_extensions(register: RegisterExtension) -> None:
 def govreport_register_loaders(register: RegisterLoader) -> None:
     """Contribute a reader for another kind of data file, chosen by suffix:
     ``register(InputLoader(name, (".xlsx",), read))``.
+    """
+
+
+@hookspec
+def govreport_register_writers(register: RegisterWriter) -> None:
+    """Contribute a writer for another kind of data file, chosen by the target's suffix:
+    ``register(DataWriter(name, (".xlsx",), write))``; ``write(report)`` returns bytes.
     """
 
 
