@@ -1,14 +1,18 @@
 """The workbook as a built-in plugin: its writer (``convert r.yaml r.xlsx``) and its loader.
 
-wb-reader: the loader registration (``govreport_register_loaders``) goes here
-too, beside the writer's; this module is "registration" in tests/test_layering.py.
+The loader (``validate 2025.xlsx``, ``render 2025.xlsx``) imports the reader
+on first use, so starting the CLI does not pay for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
 from govreport.model import AnnualReport
-from govreport.plugins.contributions import DataWriter
-from govreport.plugins.hookspecs import RegisterWriter, hookimpl
+from govreport.plugins.contributions import DataWriter, InputLoader
+from govreport.plugins.hookspecs import RegisterLoader, RegisterWriter, hookimpl
 from govreport.workbook.writer import write_workbook
 
 #: The workbook's suffix, for the writer and the loader alike.
@@ -22,3 +26,14 @@ def _write(report: AnnualReport) -> bytes:
 @hookimpl
 def govreport_register_writers(register: RegisterWriter) -> None:
     register(DataWriter("xlsx", SUFFIXES, _write))
+
+
+def _read(path: Path) -> Mapping[str, Any]:
+    from govreport.workbook.reader import read_workbook
+
+    return read_workbook(path)
+
+
+@hookimpl
+def govreport_register_loaders(register: RegisterLoader) -> None:
+    register(InputLoader("xlsx", SUFFIXES, _read))
