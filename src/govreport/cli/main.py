@@ -50,6 +50,7 @@ cli.commands = LazyCommands(
         "audit": "govreport.cli.audit:audit",
         "aggregate": "govreport.cli.aggregate:aggregate_command",
         "batch": "govreport.cli.batch:batch",
+        "workbook": "govreport.cli.workbook:workbook",
         "check-layout": "govreport.cli.layout:check_layout_command",
         "plugins": "govreport.cli.plugins:plugins",
         "template": "govreport.cli.template:template_group",
