@@ -23,7 +23,7 @@ from govreport.cli.common import (
     previous_option,
 )
 from govreport.fileio import write_all
-from govreport.io import LoadResult, format_problem, save_report, skeleton
+from govreport.io import LoadResult, format_problem, skeleton
 from govreport.model import AdminLevel, AnnualReport, resolve
 from govreport.outputs.base import options_for
 from govreport.rules.base import Finding, Severity
@@ -272,12 +272,16 @@ def _replaced_totals(report: AnnualReport) -> list[tuple[str, int | Decimal, int
 @path_argument("data_file")
 @click.argument("target", type=click.Path(path_type=Path, dir_okay=False))
 def convert(data_file: Path, target: Path) -> None:
-    """在 YAML / JSON / TOML 之间转换数据文件 (convert a data file)."""
+    """在 YAML / JSON / TOML / 工作簿（.xlsx）之间转换数据文件 (convert a data file).
+
+    目标文件的格式由扩展名决定；.xlsx 为填报工作簿，插件可增加其他格式。
+    """
     loaded = load(data_file)
     errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
     if errors:
         for p in errors:
             click.echo(format_problem(p, loaded.source), err=True)
         raise click.ClickException("数据文件有错误，未转换 (not converted)")
-    save_report(loaded.report, target)
+    # A plugin's writer for the suffix (.xlsx: the workbook), else YAML/JSON/TOML.
+    engine().save_report(loaded.report, target)
     click.echo(f"已写出 (written)：{target}")
