@@ -83,8 +83,16 @@ EXIT_STATUSES: dict[str, dict[int, str]] = {
     "govreport convert": {
         OK: "the converted file was written",
         REFUSED: "the data file has errors: they are listed and nothing is written",
-        EXIT_UNREADABLE: "the data file cannot be read; the target is not .yaml, .yml, .json "
-        "or .toml; or a " + _USAGE_TEXT,
+        EXIT_UNREADABLE: "the data file cannot be read; the target is not .yaml, .yml, .json, "
+        ".toml or a suffix a data writer takes (.xlsx: the workbook); the writer cannot hold "
+        "the report or the target cannot be written; or a " + _USAGE_TEXT,
+    },
+    "govreport workbook": {
+        OK: "the workbook was written",
+        REFUSED: "last year's data file (`--from`) has errors: they are listed and nothing is "
+        "written",
+        EXIT_UNREADABLE: "the `--from` file cannot be read; the output is not .xlsx or cannot "
+        "be written; or a " + _USAGE_TEXT,
     },
     "govreport import": {
         OK: "the data file was written; the report's own arithmetic errors are listed but do "
