@@ -253,14 +253,17 @@ def read_workbook(path: Path) -> PlacedData:
     problems = _sheet_problems(names, cells)
     data: dict[str, Any] = {}
     places: dict[str, str] = {}
-    if not problems:
-        for s in LAYOUT.sheets:
-            if s.kind is SheetKind.TABLE:
-                problems += _label_problems(s.name, cells[s.name], _table_labels(s.key))
-            elif s.kind in (SheetKind.INFO, SheetKind.TEXT):
-                problems += _label_problems(s.name, cells[s.name], _field_labels(s.name))
-        for text_sheet in LAYOUT.text_sheets:
-            name = LAYOUT.sheet(text_sheet.key).name
+    # Every sheet there is is checked, so one message lists every change.
+    for s in LAYOUT.sheets:
+        if s.name not in cells:
+            continue
+        if s.kind is SheetKind.TABLE:
+            problems += _label_problems(s.name, cells[s.name], _table_labels(s.key))
+        elif s.kind in (SheetKind.INFO, SheetKind.TEXT):
+            problems += _label_problems(s.name, cells[s.name], _field_labels(s.name))
+    for text_sheet in LAYOUT.text_sheets:
+        name = LAYOUT.sheet(text_sheet.key).name
+        if name in cells:
             problems += read_text_sheet(name, cells[name], text_sheet.first_row, data, places)
     if problems:
         listed = problems[:MAX_LISTED]
