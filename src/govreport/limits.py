@@ -235,12 +235,12 @@ MAX_DOCX_TABLE_CELLS: Final = 20_000
 
 # -- fill-in workbooks (.xlsx) read back --------------------------------------------
 
-#: Largest uncompressed part of a workbook read back (bytes).  The workbook
-#: govreport writes has parts of at most a few hundred KB; openpyxl holds the
-#: shared strings and the styles in memory (several times their XML), so a
-#: part of 8 MB keeps reading one within a few hundred MB, while a pasted
-#: picture of a few MB still fits.
-MAX_WORKBOOK_PART_BYTES: Final = 8 * 1024 * 1024
+#: Largest uncompressed part of a workbook read back (bytes).  The largest part
+#: of the workbook govreport writes (table 三's sheet, formulas and checks) is
+#: under 200 KB; openpyxl parses a sheet of 4 MB in about 2 s and holds the
+#: shared strings and styles in memory, so this keeps reading any workbook
+#: to seconds and tens of MB, while a pasted picture of a few MB still fits.
+MAX_WORKBOOK_PART_BYTES: Final = 4 * 1024 * 1024
 
 # -- auditing and aggregating many reports ---------------------------------------
 
