@@ -39,8 +39,9 @@ class SheetCells:
 
 
 def _read_pass(
-    data: bytes, data_only: bool, widths: Mapping[str, int]
-) -> dict[str, dict[Position, Any]]:
+    data: bytes, data_only: bool, widths: Mapping[str, int], depths: Mapping[str, int]
+) -> tuple[list[str], dict[str, dict[Position, Any]]]:
+    """(the sheet names, the cells of the sheets in ``widths``): up to their width and depth."""
     import openpyxl
 
     with warnings.catch_warnings():
@@ -59,7 +60,7 @@ def _read_pass(
                 # A wrong <dimension> must not hide rows: read every row there is.
                 sheet.reset_dimensions()
                 cells: dict[Position, Any] = {}
-                for row in sheet.iter_rows(max_col=widths[name]):
+                for row in sheet.iter_rows(max_col=widths[name], max_row=depths.get(name)):
                     for cell in row:
                         value: Any = cell.value
                         if value is None or not hasattr(cell, "row"):
@@ -68,7 +69,7 @@ def _read_pass(
                             value = _FORMULA
                         cells[(int(cell.row or 0), int(cell.column or 0))] = value
                 out[name] = cells
-            return out
+            return list(book.sheetnames), out
         finally:
             book.close()
 
@@ -78,23 +79,23 @@ _FORMULA = object()
 
 
 def read_cells(
-    path: Path, data: bytes, widths: Mapping[str, int]
+    path: Path, data: bytes, widths: Mapping[str, int], formulas_in: Mapping[str, Position]
 ) -> tuple[list[str], dict[str, SheetCells]]:
     """(every sheet name in order, the cells of the sheets named in ``widths``).
 
-    ``widths`` maps a sheet name to the last column read.  Anything openpyxl
-    cannot make of the file becomes an :class:`UnreadableFileError`.
+    ``widths`` maps a sheet name to the last column read; ``formulas_in`` the
+    sheets whose formulas matter to the last (row, column) where they do, so
+    the second pass reads only those.  Anything openpyxl cannot make of the
+    file becomes an :class:`UnreadableFileError`.
     """
-    import openpyxl
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, keep_links=False)
-            names = list(book.sheetnames)
-            book.close()
-        shown = _read_pass(data, True, widths)
-        formulas = _read_pass(data, False, widths)
+        names, shown = _read_pass(data, True, widths, {})
+        _, formulas = _read_pass(
+            data,
+            False,
+            {name: col for name, (_, col) in formulas_in.items()},
+            {name: row for name, (row, _) in formulas_in.items()},
+        )
     except UnreadableFileError:
         raise
     except MemoryError:

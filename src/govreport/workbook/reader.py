@@ -244,12 +244,22 @@ def _widths() -> dict[str, int]:
     return widths
 
 
+def _formula_areas() -> dict[str, tuple[int, int]]:
+    """Sheet name → the last (row, column) of a 总计 on it: where formulas matter."""
+    areas: dict[str, tuple[int, int]] = {}
+    for total in LAYOUT.totals:
+        row, col = position(total.cell)
+        last_row, last_col = areas.get(total.sheet, (0, 0))
+        areas[total.sheet] = (max(row, last_row), max(col, last_col))
+    return areas
+
+
 def read_workbook(path: Path) -> PlacedData:
     """The data of a filled-in workbook; :class:`UnreadableFileError` for a broken one."""
     path = Path(path)
     raw = read_regular(path, MAX_DATA_FILE_BYTES)
     check_xlsx(path, raw)
-    names, cells = read_cells(path, raw, _widths())
+    names, cells = read_cells(path, raw, _widths(), _formula_areas())
     problems = _sheet_problems(names, cells)
     data: dict[str, Any] = {}
     places: dict[str, str] = {}
