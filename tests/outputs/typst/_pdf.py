@@ -80,17 +80,41 @@ def _index(grid: Sequence[float], value: float) -> int:
 Shape = tuple[int, int, int, int]  # row, col, rowspan, colspan
 
 
-def drawn_cells(page: Any, table: Any) -> dict[Shape, str]:
-    """Each cell pdfplumber finds from the ruling lines: its grid place and spans → its text."""
-    xs = _snap([v for c in table.cells for v in (c[0], c[2])])
+def drawn_cells(page: Any, table: Any, weights: Sequence[int]) -> dict[Shape, str]:
+    """Each cell pdfplumber finds from the ruling lines: its grid place and spans → its text.
+
+    Columns are where the document's weights put them across the drawn
+    table (a piece of table 三 may show no row that rules every column);
+    rows are where the piece's own lines are.
+    """
+    left, right = table.bbox[0], table.bbox[2]
+    total, run, xs = sum(weights), 0, [left]
+    for w in weights:
+        run += w
+        xs.append(left + (right - left) * run / total)
     ys = _snap([v for c in table.cells for v in (c[1], c[3])])
     out: dict[Shape, str] = {}
     for x0, top, x1, bottom in table.cells:
         col, row = _index(xs, x0), _index(ys, top)
         shape = (row, col, _index(ys, bottom) - row, _index(xs, x1) - col)
-        text = page.crop((x0 + 0.5, top + 0.5, x1 - 0.5, bottom - 0.5)).extract_text()
-        out[shape] = squeeze(text)
+        out[shape] = text_in(page, (x0, top, x1, bottom))
     return out
+
+
+def text_in(page: Any, box: tuple[float, float, float, float]) -> str:
+    """The characters whose middle lies in ``box``, line by line, without white space.
+
+    By their middles, not their boxes: a bracket at a line's start is set
+    half width, so its box reaches into the cell on the left.
+    """
+    x0, top, x1, bottom = box
+    chars = [
+        c
+        for c in page.chars
+        if x0 < (c["x0"] + c["x1"]) / 2 < x1 and top < (c["top"] + c["bottom"]) / 2 < bottom
+    ]
+    chars.sort(key=lambda c: (round(c["top"] / 3), c["x0"]))
+    return squeeze("".join(c["text"] for c in chars))
 
 
 def expected_cells(table: Table, shown: Sequence[int]) -> dict[Shape, str | None]:

@@ -45,7 +45,7 @@ def _match(document: Document, found):
         shown_until = 0
         while shown_until < table.n_rows:
             number, page, drawn = found.pop(0)
-            cells = drawn_cells(page, drawn)
+            cells = drawn_cells(page, drawn, table.col_weights)
             n = max(r + rs for r, _, rs, _ in cells)
             head = list(range(table.header_rows)) if parts else []
             shown = head + list(range(shown_until, shown_until + n - len(head)))
