@@ -256,7 +256,8 @@ def test_a_paragraph_longer_than_a_cell_is_refused_clearly(pingtan: AnnualReport
 
 
 def test_blank_form_from_last_year_carries_over_and_compares() -> None:
-    last = _report("pingtan-2024")
+    last = _report("shuangpu-2024")  # 2 applications carried forward to 2025
+    assert last.applications.carried_forward.natural_person == 2
     book = _open(blank_workbook(previous=last))
     info = book["基本信息"]
     assert info[LAYOUT.field("year").cell].value == last.year + 1
