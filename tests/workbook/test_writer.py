@@ -25,7 +25,12 @@ from govreport.workbook.layout import (
     iter_cells,
 )
 from govreport.workbook.package import FIXED_TIME
-from govreport.workbook.writer import TextTooLongError, blank_workbook, write_workbook
+from govreport.workbook.writer import (
+    ExtensionDataError,
+    TextTooLongError,
+    blank_workbook,
+    write_workbook,
+)
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 TABLES = ("proactive", "applications", "review_litigation")
@@ -294,3 +299,22 @@ def test_blank_form_from_options() -> None:
     assert all(book[r.sheet][r.cell].value is None for r in LAYOUT.previous)
     labels = [c for c in spec.tables()["applications"].cells if c.role is CellRole.LABEL]
     assert labels
+
+
+def test_a_report_with_extension_data_is_refused_not_dropped(
+    pingtan: AnnualReport, tmp_path: Path
+) -> None:
+    from govreport import Engine
+    from govreport.plugins.contributions import DataWriterError
+
+    @attrs.frozen
+    class Suggestions:
+        handled: int = 3
+
+    report = attrs.evolve(pingtan, extensions={"suggestions": Suggestions()})
+    with pytest.raises(ExtensionDataError, match="extensions：suggestions"):
+        write_workbook(report)
+    target = tmp_path / "r.xlsx"
+    with pytest.raises(DataWriterError, match=r"r\.xlsx：无法写成 xlsx") as refused:
+        Engine(autoload=False).save_report(report, target)
+    assert refused.value.exit_status == 2 and not target.exists()

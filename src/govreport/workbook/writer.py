@@ -25,7 +25,18 @@ from govreport.workbook.package import workbook_bytes
 from govreport.workbook.tablesheet import write_table_sheet
 from govreport.workbook.textsheet import TextTooLongError, write_text_sheet
 
-__all__ = ["TextTooLongError", "blank_workbook", "build", "save_workbook", "write_workbook"]
+__all__ = [
+    "ExtensionDataError",
+    "TextTooLongError",
+    "blank_workbook",
+    "build",
+    "save_workbook",
+    "write_workbook",
+]
+
+
+class ExtensionDataError(ValueError):
+    """A report with a plugin's data block: the workbook has no place for it."""
 
 
 def build(content: Content) -> Workbook:
@@ -56,8 +67,17 @@ def write_workbook(report: AnnualReport, *, previous: AnnualReport | None = None
 
     A stated total (``report.stated_totals``) that differs from the sum is
     written as that number instead of the formula, so the check beside it
-    shows the difference, as in the source.
+    shows the difference, as in the source.  A report with extension data
+    raises :class:`ExtensionDataError`; a paragraph longer than a cell holds
+    :class:`TextTooLongError` (both ``ValueError``).
     """
+    if report.extensions:
+        # Dropping a plugin's data silently would lose it on the way back.
+        names = "、".join(sorted(report.extensions))
+        raise ExtensionDataError(
+            f"工作簿不能保存插件的扩展数据（extensions：{names}），请转换为 YAML、JSON 或 TOML "
+            "(a workbook holds no extension data)"
+        )
     return workbook_bytes(build(contents.from_report(report, previous)))
 
 
