@@ -14,7 +14,8 @@ from govreport.layoutcheck.faces import Face, face_of
 from govreport.layoutcheck.pages import Char
 
 
-@attrs.frozen
+# Compared by identity: a line is one place on one page.
+@attrs.frozen(eq=False)
 class TextLine:
     chars: tuple[Char, ...]
 
