@@ -68,6 +68,23 @@ def set_cells(path: Path, sheet: str, values: Mapping[str, object]) -> Path:
     return edited(path, change)
 
 
+def edit_part(path: Path, sheet: str, change: Callable[[str], str]) -> Path:
+    """Change the XML of one sheet of ``path`` in place, nothing else."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    index = book.sheetnames.index(sheet) + 1
+    book.close()
+    part = f"xl/worksheets/sheet{index}.xml"
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    members[part] = change(members[part].decode("utf-8")).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
 def cache_formula_values(path: Path, sheet: str, values: Mapping[str, int]) -> Path:
     """Give formula cells a cached value, as Excel, WPS and LibreOffice save them.
 
@@ -75,21 +92,12 @@ def cache_formula_values(path: Path, sheet: str, values: Mapping[str, int]) -> P
     ``<c r="J6"><f>SUM(D6:I6)</f><v>23</v></c>``.  The sheet's XML is changed
     in place, nothing else.
     """
-    book = openpyxl.load_workbook(path, read_only=True)
-    index = book.sheetnames.index(sheet) + 1
-    book.close()
-    part = f"xl/worksheets/sheet{index}.xml"
-    with zipfile.ZipFile(path) as archive:
-        members = {info.filename: archive.read(info) for info in archive.infolist()}
-    xml = members[part].decode("utf-8")
-    for cell, value in values.items():
-        pattern = re.compile(rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*(<v>[^<]*</v>|<v\s*/>)?')
-        xml, count = pattern.subn(rf"\1<v>{value}</v>", xml)
-        assert count == 1, f"no formula at {sheet}!{cell}"
-    members[part] = xml.encode("utf-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    path.write_bytes(out.getvalue())
-    return path
+
+    def change(xml: str) -> str:
+        for cell, value in values.items():
+            pattern = re.compile(rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*(<v>[^<]*</v>|<v\s*/>)?')
+            xml, count = pattern.subn(rf"\1<v>{value}</v>", xml)
+            assert count == 1, f"no formula at {sheet}!{cell}"
+        return xml
+
+    return edit_part(path, sheet, change)

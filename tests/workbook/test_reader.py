@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .books import (
     APPLICATIONS,
     INFO,
     cache_formula_values,
+    edit_part,
     edited,
     engine,
     example,
@@ -217,3 +219,25 @@ def test_an_unknown_block_name_is_refused_at_its_cell(tmp_path: Path) -> None:
 
     message = _refused(edited(written(tmp_path), change))
     assert "“（六）其他”不是本表的栏目名称" in message and f"{OVERVIEW}!A" in message
+
+
+# ---------------------------------------------------------------- bounded reading
+
+
+def test_a_paragraph_on_the_last_row_of_a_sheet_is_read(tmp_path: Path) -> None:
+    """Empty rows cost nothing: a cell at row 1,048,576 (Excel's last) is read, quickly."""
+    other = LAYOUT.sheet("other").name
+    path = set_cells(written(tmp_path), other, {"B1048576": "最后一段"})
+    assert engine().read_report(path).other.text.endswith("\n最后一段")
+
+
+_DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
+
+
+def test_a_sheet_that_understates_its_size_hides_nothing(tmp_path: Path) -> None:
+    """``<dimension ref="A1"/>``: openpyxl's read-only mode would stop at A1."""
+    report = example()
+    path = written(tmp_path, report)
+    for sheet in (APPLICATIONS, PROBLEMS):
+        edit_part(path, sheet, lambda xml: _DIMENSION.sub('<dimension ref="A1"/>', xml))
+    assert engine().read_report(path) == report
