@@ -72,10 +72,8 @@ def write_help_sheet(ws: Worksheet) -> None:
     for row, (text, kind) in enumerate(_HELP, 1):
         cell = ws.cell(row, 1)
         style.put_text(cell, text)
-        font = {"title": style.TITLE, "head": style.BOLD}.get(kind, style.FONT)
+        font = {"title": style.TITLE, "head": style.BOLD, "code": style.CODE}.get(kind, style.FONT)
         style.style(cell, font=font, alignment=style.LEFT, border=False)
-        if kind == "code":
-            cell.font = style.CODE
     style.print_setup(ws, landscape=False)
     style.protect(ws)
 

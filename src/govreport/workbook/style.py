@@ -6,11 +6,15 @@ small and the same from one workbook to the next.
 
 from __future__ import annotations
 
+import copy
 import math
-from typing import Final
+import weakref
+from typing import Any, Final
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -26,6 +30,8 @@ RED_FONT: Final = Font(color="FF9C0006", bold=True)
 
 _THIN: Final = Side(style="thin", color="FF000000")
 BOX: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+NO_BORDER: Final = Border()
+NO_FILL: Final = PatternFill()
 
 #: Labels and headers: light grey, like a printed form's fixed text.
 LABEL_FILL: Final = PatternFill("solid", fgColor="FFF2F2F2")
@@ -63,6 +69,12 @@ def put_text(cell: Cell | MergedCell, text: str) -> None:
     cell.data_type = "s"
 
 
+#: Per workbook: a style's key → the cell style openpyxl made of it the first time.
+_MADE: weakref.WeakKeyDictionary[Workbook, dict[tuple[object, ...], StyleArray]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def style(
     cell: Cell | MergedCell,
     *,
@@ -73,15 +85,32 @@ def style(
     locked: bool = True,
     number_format: str | None = None,
 ) -> None:
+    """Give ``cell`` a style, made once per workbook and copied after that.
+
+    Setting font, fill, alignment… one by one hashes each into the
+    workbook's style lists again for every cell: most of the writer's time.
+    The styles are module constants, so their ids make the key.
+    """
+    key = (id(font), id(fill), id(alignment), border, locked, number_format)
+    styled: Any = cell  # the style array is openpyxl's own, not in its type stubs
+    book = cell.parent.parent
+    made = _MADE.setdefault(book, {}) if book is not None else {}
+    known = made.get(key)
+    if known is not None:
+        styled._style = copy.copy(known)
+        return
     cell.font = font
-    if fill is not None:
-        cell.fill = fill
+    cell.fill = fill if fill is not None else NO_FILL
     cell.alignment = alignment
-    if border:
-        cell.border = BOX
+    cell.border = BOX if border else NO_BORDER
     cell.protection = LOCKED if locked else UNLOCKED
-    if number_format is not None:
-        cell.number_format = number_format
+    cell.number_format = number_format or "General"
+    made[key] = copy.copy(styled._style)
+
+
+def box(cell: Cell | MergedCell) -> None:
+    """Only the thin border: the cells a merged cell covers."""
+    style(cell, font=FONT, alignment=CENTER)
 
 
 def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None) -> None:

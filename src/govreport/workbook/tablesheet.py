@@ -86,7 +86,7 @@ def _merge(ws: Worksheet, area: str) -> None:
     if ":" in area:
         ws.merge_cells(area)
     for name in iter_cells(area):
-        ws[name].border = style.BOX
+        style.box(ws[name])
 
 
 def _write_cell(ws: Worksheet, cell: CellSpec, content: Content) -> None:
