@@ -60,6 +60,19 @@ def test_numbers_dates_levels_and_choices_become_data_file_values(tmp_path: Path
     assert report.problems.style is ListStyle.ENUMERATED
 
 
+@pytest.mark.parametrize("typed", ["2025年1月20日", "2025/1/20", "2025.01.20", "2025-1-20"])
+def test_a_date_typed_as_text_is_read(tmp_path: Path, typed: str) -> None:
+    path = set_cells(written(tmp_path), INFO, {LAYOUT.field("published").cell: typed})
+    assert engine().read_report(path).published == dt.date(2025, 1, 20)
+
+
+def test_a_date_that_is_none_is_located(tmp_path: Path) -> None:
+    published = LAYOUT.field("published")
+    path = set_cells(written(tmp_path), INFO, {published.cell: "2025年2月30日"})
+    (problem,) = engine().load_report(path).problems
+    assert problem.code == "D2" and published.address in problem.location
+
+
 def test_text_in_a_number_cell_is_named_by_label_and_cell(tmp_path: Path) -> None:
     path = set_cells(written(tmp_path), APPLICATIONS, {RECEIVED.cell: "二十三"})
     loaded = engine().load_report(path)

@@ -49,9 +49,16 @@ def as_text(value: Any) -> Any:
     return value
 
 
+#: A date typed as text the way people write one: 2025年1月20日, 2025/1/20, 2025.1.20.
+_DATE_TEXT: Final = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
+
+
 def as_date(value: Any) -> Any:
+    """A date cell: a real date, or a date typed as text (as YYYY-MM-DD, checked later)."""
     if isinstance(value, dt.datetime):
         return value.date()
+    if isinstance(value, str) and (found := _DATE_TEXT.fullmatch(value.strip())):
+        return "-".join(found.groups())
     return value
 
 
