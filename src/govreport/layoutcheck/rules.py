@@ -162,26 +162,24 @@ def _block_findings(m: Measured) -> list[LayoutFinding]:
     if outside:
         message = "文字超出版心：" + "，".join(outside) + " (text outside the type area)"
         out.append(_finding(m, "L3", message))
-    lines = [line for line in m.body if m.role(line) == "body"]
-    if len(lines) >= 3 and not m.tables:
-        start = Counter(round(line.start) for line in lines).most_common(1)[0][0]
-        if abs(start - gb.BLOCK_LEFT) > tol:
+    # Only a line as wide as the 版心 shows where it lies (others are indented,
+    # centred or end a paragraph).
+    wide = [
+        line
+        for line in m.body
+        if m.role(line) == "body" and line.end - line.start > 0.9 * gb.BLOCK_WIDTH
+    ]
+    if wide and not m.tables:
+        start = min(line.start for line in wide)
+        end = max(line.end for line in wide)
+        if abs(start - gb.BLOCK_LEFT) > tol or abs(end - gb.BLOCK_RIGHT) > tol:
             out.append(
                 _finding(
                     m,
                     "L3",
-                    f"正文左边缘距纸边 {_mm(start):.1f} mm（版心应距左边 28 mm） "
-                    "(body text does not start at the type area's left edge)",
-                )
-            )
-        widest = max(line.end for line in lines)
-        if widest - start > 0.9 * gb.BLOCK_WIDTH and abs(widest - gb.BLOCK_RIGHT) > tol:
-            out.append(
-                _finding(
-                    m,
-                    "L3",
-                    f"正文行宽 {_mm(widest - start):.1f} mm（版心宽 156 mm） "
-                    "(body lines are not as wide as the type area)",
+                    f"正文行从距左边 {_mm(start):.1f} mm 到 {_mm(end):.1f} mm"
+                    f"（版心为 28 mm 到 184 mm，宽 156 mm） "
+                    "(full body lines do not fill the type area)",
                 )
             )
     if m.page.number > 1 and top > gb.BLOCK_TOP + gb.BODY_PITCH:
