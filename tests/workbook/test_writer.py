@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +19,7 @@ from govreport import read_report, spec
 from govreport.model import AnnualReport, TextPart
 from govreport.model.paths import resolve
 from govreport.spec import CellRole
+from govreport.testing.determinism import first_difference
 from govreport.workbook.layout import (
     LAYOUT,
     MARKER_COLUMN,
@@ -69,6 +73,24 @@ def test_same_report_same_bytes_with_fixed_times(pingtan: AnnualReport) -> None:
     assert not [n for n in names if "vba" in n.lower() or "externalLink" in n]
     assert write_workbook(_report("shuangpu-2024")) != first
     assert _open(first).properties.created == FIXED_TIME
+
+
+def test_same_bytes_in_another_process_with_another_hash_seed(pingtan: AnnualReport) -> None:
+    """No set or dict order leaks into the file: a fresh interpreter writes the same bytes."""
+    code = (
+        "import sys; from govreport import read_report;"
+        "from govreport.workbook.writer import write_workbook;"
+        "sys.stdout.buffer.write(write_workbook(read_report(sys.argv[1])))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLES / "pingtan-2024.yaml")],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert first_difference(done.stdout, write_workbook(pingtan)) is None
 
 
 def test_sheets_in_order_opening_on_basic_information(book: openpyxl.Workbook) -> None:
