@@ -66,7 +66,7 @@ def test_a_date_typed_as_text_is_read(tmp_path: Path, typed: str) -> None:
     assert engine().read_report(path).published == dt.date(2025, 1, 20)
 
 
-def test_a_date_that_is_none_is_located(tmp_path: Path) -> None:
+def test_an_impossible_date_is_located(tmp_path: Path) -> None:
     published = LAYOUT.field("published")
     path = set_cells(written(tmp_path), INFO, {published.cell: "2025年2月30日"})
     (problem,) = engine().load_report(path).problems

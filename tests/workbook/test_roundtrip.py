@@ -13,6 +13,7 @@ import subprocess
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -108,3 +109,15 @@ def test_totals_libreoffice_computed_are_stated_and_hold(tmp_path: Path) -> None
     assert all(value == resolve(report, path) for path, value in stated.items())
     assert eng.validate(loaded.report) == eng.validate(report)
     assert eng.document(loaded.report) == eng.document(report)
+
+
+def test_a_wrong_stated_total_survives_the_round_trip(tmp_path: Path) -> None:
+    """A source that stated a 总计 that does not add up keeps saying so as a workbook."""
+    eng = engine()
+    report = example()
+    path = "applications.received.total"
+    wrong = attrs.evolve(report, stated_totals={path: resolve(report, path) + 4})
+    back = eng.read_report(written(tmp_path, wrong))
+    assert back.stated_totals == wrong.stated_totals
+    assert eng.validate(back) == eng.validate(wrong)
+    assert [f.code for f in eng.validate(back)] == ["R1"]
