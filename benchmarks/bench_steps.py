@@ -9,7 +9,9 @@ kept consistent so that the arithmetic rules pass, as a batch of agencies
 would be: same labels, other numbers), this prints per-report time, reports/s
 and the ratio to the issue's target of:
 
-- reading a YAML data file (``govreport.load_report``) and the same data as JSON;
+- parsing the YAML text into plain data (govreport's route, and PyYAML's bare
+  ``CSafeLoader`` beside it), then reading a YAML data file into a report
+  (``govreport.load_report``) and the same data as JSON;
 - validating (every rule; and the arithmetic rules R1–R5 alone);
 - rendering txt, html and docx (document assembly included, no validation);
 - the whole pipeline: read → validate → txt + docx + html → write, one ``Engine``.
@@ -35,9 +37,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import yaml
 
 import govreport
 from govreport import AnnualReport, Engine
+from govreport.io.formats import parse_text
 from govreport.model import resolve
 from govreport.rules.base import RuleContext
 from govreport.rules.report import sort_findings
@@ -49,6 +53,10 @@ VARIANTS = 200
 
 #: The issue's targets, in reports per second on one core (a 1 ms read is 1,000/s).
 TARGETS: dict[str, float] = {
+    # Text → plain data only: govreport's one-pass YAML route, and PyYAML's
+    # plain CSafeLoader beside it for scale (no exact decimals, no bounds).
+    "parse YAML": 1000.0,
+    "parse YAML, CSafeLoader": 1000.0,
     "read YAML": 1000.0,
     "read JSON": 1000.0,
     "validate, all rules": 2000.0,
@@ -181,7 +189,11 @@ def steps(
             (out / f"{path.stem}.{fmt}").write_bytes(data)
         return result
 
+    texts = itertools.cycle([p.read_text(encoding="utf-8") for p in yaml_paths])
+
     return {
+        "parse YAML": lambda: parse_text(next(texts), "yaml"),
+        "parse YAML, CSafeLoader": lambda: yaml.load(next(texts), Loader=yaml.CSafeLoader),
         "read YAML": lambda: govreport.load_report(next(cycle["yaml"])),
         "read JSON": lambda: govreport.load_report(next(cycle["json"])),
         "validate, all rules": lambda: engine.validate(next(cycle["all"])),

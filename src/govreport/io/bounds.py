@@ -14,9 +14,10 @@ count it as many times as it is referenced (as a walk over the data would).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 from govreport.limits import MAX_DATA_DEPTH, MAX_DATA_VALUES
 
@@ -48,26 +49,39 @@ def _plain_tree(data: object, depth: int, values: int) -> bool:
 
     The common case, answered in one pass without the bookkeeping of
     :func:`shape_problem`; anything else (an alias, a cycle, a bound exceeded)
-    says no, and the full walk then finds the exact problem.
+    says no, and the full walk then finds the exact problem.  Leaves are
+    counted where their container is opened, not pushed one by one: a report
+    is mostly leaves.
     """
     seen: set[int] = set()
-    count = 0
+    count = 1
     stack: list[tuple[object, int]] = [(data, 1)]
+    push = stack.append
     while stack:
         obj, level = stack.pop()
-        count += 1
-        if count > values:
-            return False
         kind = type(obj)
         if kind in _LEAVES:
             continue
-        kids = _children(obj)
-        if kids is None:
-            continue
+        kids: Iterable[object]
+        if kind is dict:
+            mapping = cast("dict[object, object]", obj)
+            kids = itertools.chain(mapping, mapping.values())
+        elif kind is list:
+            kids = cast("list[object]", obj)
+        else:
+            found = _children(obj)
+            if found is None:
+                continue
+            kids = found
         if level > depth or id(obj) in seen:
             return False
         seen.add(id(obj))
-        stack.extend((kid, level + 1) for kid in kids)
+        for kid in kids:
+            count += 1
+            if type(kid) not in _LEAVES:
+                push((kid, level + 1))
+        if count > values:
+            return False
     return True
 
 

@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, ClassVar, Final, Literal
@@ -19,7 +19,8 @@ from typing import Any, ClassVar, Final, Literal
 import tomli_w
 import yaml
 
-from govreport.io.bounds import shape_problem, too_deep, too_many
+from govreport.io import yamlevents
+from govreport.io.bounds import too_deep, too_many
 from govreport.io.errors import UnreadableFileError, UnsupportedFormatError
 from govreport.io.regular import read_utf8
 from govreport.limits import MAX_DATA_DEPTH, MAX_DATA_VALUES, MAX_YAML_ALIASES
@@ -113,40 +114,67 @@ def _whole(text: str) -> int | Decimal:
     return Decimal(text) if len(text) > _LONG_INT else int(text)
 
 
-def _yaml_int(loader: yaml.SafeLoader, node: yaml.Node) -> int | Decimal:
-    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+def _int_text(text: str) -> int | Decimal:
     if text.startswith(("0o", "0x")):
         return int(text[2:], 8 if text[1] == "o" else 16)
     return _whole(text)
 
 
-def _yaml_bool(loader: yaml.SafeLoader, node: yaml.Node) -> bool:
-    return str(loader.construct_scalar(node)).lower() == "true"  # type: ignore[arg-type]
+def _bool_text(text: str) -> bool:
+    return text.lower() == "true"
 
 
-def _yaml_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | str:
-    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+_SPECIAL_FLOATS: Final = {
+    ".inf": "Infinity",
+    "+.inf": "Infinity",
+    "-.inf": "-Infinity",
+    ".nan": "NaN",
+}
+
+
+def _decimal_text(text: str) -> Decimal | str:
     clean = text.lower()
-    special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
     try:
-        return Decimal(special.get(clean, clean))
+        return Decimal(_SPECIAL_FLOATS.get(clean, clean))
     except InvalidOperation:
         return text  # the structurer reports it at its field
 
 
-def _yaml_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+_TIMESTAMPS: Final = yaml.constructor.SafeConstructor()
+
+
+def _timestamp_text(text: str) -> object:
     # 2025-13-40 looks like a date to YAML but is none; keep the text so the
     # structurer can report it at its field instead of failing the whole file.
+    node = yaml.ScalarNode("tag:yaml.org,2002:timestamp", text)
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+        return _TIMESTAMPS.construct_yaml_timestamp(node)
     except ValueError:
-        return loader.construct_scalar(node)  # type: ignore[arg-type]
+        return text
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _yaml_int)
-_Loader.add_constructor("tag:yaml.org,2002:bool", _yaml_bool)
-_Loader.add_constructor("tag:yaml.org,2002:float", _yaml_decimal)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _yaml_timestamp)
+#: Tag → the value of a scalar's text: one definition for both YAML routes.
+_SCALARS: Final[Mapping[str, Callable[[str], object]]] = {
+    "tag:yaml.org,2002:null": lambda _text: None,
+    "tag:yaml.org,2002:int": _int_text,
+    "tag:yaml.org,2002:bool": _bool_text,
+    "tag:yaml.org,2002:float": _decimal_text,
+    "tag:yaml.org,2002:timestamp": _timestamp_text,
+}
+
+
+def _on_node(of_text: Callable[[str], object]) -> Callable[[yaml.SafeLoader, yaml.Node], object]:
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        return of_text(str(loader.construct_scalar(node)))  # type: ignore[arg-type]
+
+    return construct
+
+
+for _tag, _of_text in _SCALARS.items():
+    if _tag != "tag:yaml.org,2002:null":  # PyYAML's own null constructor stays
+        _Loader.add_constructor(_tag, _on_node(_of_text))
+
+_DIALECT: Final = yamlevents.Dialect(_Loader.yaml_implicit_resolvers, _SCALARS)
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -192,6 +220,12 @@ def _yaml_shape(text: str) -> None:
 
 
 def _parse_yaml(text: str) -> object:
+    built, data = yamlevents.build(text, _DIALECT)
+    return data if built else _parse_yaml_reference(text)
+
+
+def _parse_yaml_reference(text: str) -> object:
+    """All of YAML, through PyYAML: the answer wherever the one-pass route gives up."""
     try:
         _yaml_shape(text)
         return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
@@ -287,10 +321,7 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping[str, Any]:
             f"文件顶层应为键值映射（agency、year 等各项），实际为{describe(data)} "
             "(top level must be a mapping)",
         )
-    problem = shape_problem(data)
-    if problem:
-        raise UnreadableFileError(path, problem)
-    return data
+    return data  # its shape (depth, size, cycles) is checked by parse_report, for every loader
 
 
 # ---------------------------------------------------------------- writing

@@ -7,6 +7,7 @@ model is still built and the arithmetic rules can still run on it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import enum
@@ -136,13 +137,24 @@ def field_types(cls: type) -> dict[str, Any]:
     return _hints(cls)
 
 
+#: split_optional's answers: a report asks the same few dozen hints hundreds of times.
+_OPTIONAL: dict[object, tuple[object, bool]] = {}
+
+
 def split_optional(hint: object) -> tuple[object, bool]:
     """``X | None`` → (X, True)."""
+    try:
+        return _OPTIONAL[hint]
+    except (KeyError, TypeError):  # TypeError: an unhashable hint, never remembered
+        pass
+    answer: tuple[object, bool] = (hint, False)
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         if len(args) == 1 and len(typing.get_args(hint)) == 2:
-            return args[0], True
-    return hint, False
+            answer = (args[0], True)
+    with contextlib.suppress(TypeError):
+        _OPTIONAL[hint] = answer
+    return answer
 
 
 def _key_label(path: str) -> str:
@@ -209,6 +221,8 @@ def _blank_as_zero(value: object, path: str, col: Collector) -> bool:
 
 def count(value: object, path: str, col: Collector) -> int:
     """A table cell.  Negative numbers pass here: rule R5 reports them."""
+    if type(value) is int and count_in_range(value):
+        return value  # nearly every cell: the checks below would all say so
     if _blank_as_zero(value, path, col):
         return 0
     if _huge(value):
@@ -468,6 +482,16 @@ def _check(
 # ---------------------------------------------------------------- table rows
 
 
+_ROW_KEYS: Final = frozenset({*COLUMNS, _TOTAL})
+
+
+def _cell(value: object, path: str, name: str, col: Collector) -> int:
+    """One cell of a row; its path is spelled out only when something is to be said."""
+    if type(value) is int and count_in_range(value):
+        return value
+    return count(value, join(path, name), col)
+
+
 def row_cells(value: object, path: str, col: Collector) -> tuple[dict[str, int], int | None]:
     """An ApplicantCounts row in mapping or list form → (given cells, stated 总计)."""
     if value is None:
@@ -485,7 +509,7 @@ def row_cells(value: object, path: str, col: Collector) -> tuple[dict[str, int],
             )
             return {}, None
         for name, cell in zip(COLUMNS, value, strict=False):
-            cells[name] = count(cell, join(path, name), col)
+            cells[name] = _cell(cell, path, name, col)
         if len(value) == 7:
             total = count(value[6], join(path, _TOTAL), col)  # blank: a D4 warning
             stated = None if _is_blank(value[6]) else total
@@ -497,13 +521,12 @@ def row_cells(value: object, path: str, col: Collector) -> tuple[dict[str, int],
             f"应为键值映射（natural_person: 0, …）或6个数的列表，实际为{describe(value)}",
         )
         return {}, None
-    allowed = [*COLUMNS, _TOTAL]
     for key in value:
-        if key not in allowed:
-            unknown_key(col, path, key, allowed)
+        if key not in _ROW_KEYS:
+            unknown_key(col, path, key, [*COLUMNS, _TOTAL])
     for name in COLUMNS:
         if name in value:
-            cells[name] = count(value[name], join(path, name), col)
+            cells[name] = _cell(value[name], path, name, col)
     if _TOTAL in value:
         total = count(value[_TOTAL], join(path, _TOTAL), col)  # blank: a D4 warning
         stated = None if _is_blank(value[_TOTAL]) else total
@@ -599,20 +622,27 @@ def fallback(hint: object) -> object:
     return value(hint, None, "", Collector(reporting=False))
 
 
+@functools.cache
+def _keys(cls: type) -> tuple[tuple[attrs.Attribute[Any], ...], tuple[str, ...], frozenset[str]]:
+    """A class's data-file fields, their names, and every key its mapping may hold."""
+    fields = data_fields(cls)  # stated_totals comes from the `total` keys
+    names = tuple(f.name for f in fields)
+    extra = _STATED_KEYS.get(cls)
+    return fields, names, frozenset((*names, extra) if extra else names)
+
+
 def structure(cls: type, raw: object, path: str, col: Collector) -> object:
     """Build ``cls`` (an attrs class) from a raw mapping, reporting every mistake."""
-    fields = data_fields(cls)  # stated_totals comes from the `total` keys
-    names = [f.name for f in fields]
+    fields, names, allowed = _keys(cls)
     if raw is None:
         raw = {}
     if not isinstance(raw, Mapping):
         col.error(BAD_VALUE, path, f"应为键值映射（包含 {listing(names)}），实际为{describe(raw)}")
         raw = {}
     extra = _STATED_KEYS.get(cls)
-    allowed = [*names, extra] if extra else names
     for key in raw:
         if key not in allowed:
-            unknown_key(col, path, key, allowed)
+            unknown_key(col, path, key, [*names, extra] if extra else list(names))
     hints = _hints(cls)
     kwargs: dict[str, Any] = {}
     for field in fields:
