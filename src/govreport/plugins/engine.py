@@ -120,6 +120,9 @@ class Engine:
         self.failures: list[PluginFailure] = []
         self._info: dict[str, tuple[str, str]] = {}  # name → (version, source)
         self._order: dict[str, int] = {}  # name → load position (built-ins first)
+        # The last document assembled, with what it was assembled from: a
+        # report rendered into several formats is assembled once.
+        self._last_document: tuple[object, ...] | None = None
         if builtins:
             for module_name in DEFAULT_PLUGINS:
                 self._add(importlib.import_module(module_name), module_name, "builtin")
@@ -412,12 +415,31 @@ class Engine:
     def document(
         self, report: AnnualReport, *, previous: AnnualReport | None = None, signature: bool = True
     ) -> Document:
-        """The format-neutral document every output renders; plugin failures name the plugin."""
+        """The format-neutral document every output renders; plugin failures name the plugin.
+
+        Reports are frozen, so the document of the very report object asked
+        for last time (same previous report, same providers) is that one
+        again: rendering one report into docx, html and txt assembles it once.
+        """
+        registered = tuple(self.sections.items())
+        last = self._last_document
+        if (
+            last is not None
+            and last[0] is report
+            and last[1] is previous
+            and last[2] == signature
+            and last[3] == registered
+        ):
+            document = last[4]
+            assert isinstance(document, Document)
+            return document
         providers = [
             attrs.evolve(p, build=guarded(p.build, self.sections.owner(name), "build", name))
-            for name, p in self.sections.items()
+            for name, p in registered
         ]
-        return assemble(report, providers, previous=previous, signature=signature)
+        document = assemble(report, providers, previous=previous, signature=signature)
+        self._last_document = (report, previous, signature, registered, document)
+        return document
 
     def output(self, name: str) -> OutputFormat:
         """The output format ``name``, or :class:`govreport.UnknownFormatError`."""
