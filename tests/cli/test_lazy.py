@@ -40,6 +40,31 @@ def test_every_command_resolves_and_is_listed() -> None:
 
 
 def test_a_target_that_is_no_command_is_refused() -> None:
-    commands = LazyCommands({"x": "govreport.cli.lazy:LazyCommands"})
+    commands = LazyCommands({"x": ("govreport.cli.lazy:LazyCommands", "")})
     with pytest.raises(TypeError, match="not a click command"):
         commands["x"]
+
+
+@pytest.mark.parametrize("limit", [30, 45, 74, 200])
+def test_each_summary_in_the_table_is_its_commands_own_short_help(limit: int) -> None:
+    table = cli.commands
+    assert isinstance(table, LazyCommands)
+    fresh = LazyCommands({name: (table._targets[name], table._summaries[name]) for name in table})
+    for name in table:
+        listed = fresh.short_help(name, limit)  # from the table, nothing imported
+        assert listed == table[name].get_short_help_str(limit), name
+
+
+def test_help_imports_no_command() -> None:
+    code = (
+        "import sys\n"
+        "from govreport.cli.main import main\n"
+        "status = main(['--help'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('govreport.cli.') "
+        "and m not in ('govreport.cli.main', 'govreport.cli.lazy'))\n"
+        "print(status, loaded, 'openpyxl' in sys.modules, 'govreport.plugins' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "0 [] False False"

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from govreport import __version__
-from govreport.cli.lazy import LazyCommands
+from govreport.cli.lazy import LazyCommands, LazyGroup
 from govreport.errors import GovreportError
 
 #: Exit status of a defect in govreport itself (please report it, with --debug).
@@ -26,7 +26,7 @@ EXIT_INTERNAL = 4
 DEBUG_ENV = "GOVREPORT_DEBUG"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govreport")
 @click.option(
     "--debug", is_flag=True, help="出错时显示完整的回溯信息 (show the traceback of an error)"
@@ -39,21 +39,59 @@ def cli(debug: bool) -> None:
     """
 
 
-#: Every sub-command (``--help`` lists them sorted by name).
+#: Every sub-command: where it is, and the summary ``--help`` lists beside it.
 cli.commands = LazyCommands(
     {
-        "new": "govreport.cli.commands:new",
-        "validate": "govreport.cli.commands:validate",
-        "render": "govreport.cli.commands:render",
-        "convert": "govreport.cli.commands:convert",
-        "import": "govreport.cli.importing:import_command",
-        "audit": "govreport.cli.audit:audit",
-        "aggregate": "govreport.cli.aggregate:aggregate_command",
-        "batch": "govreport.cli.batch:batch",
-        "workbook": "govreport.cli.workbook:workbook",
-        "check-layout": "govreport.cli.layout:check_layout_command",
-        "plugins": "govreport.cli.plugins:plugins",
-        "template": "govreport.cli.template:template_group",
+        "new": (
+            "govreport.cli.commands:new",
+            "写出一份带注释的空白数据文件 (print a commented skeleton data file).",
+        ),
+        "validate": (
+            "govreport.cli.commands:validate",
+            "按官方勾稽规则校验数据文件 (check a data file against the official rules).",
+        ),
+        "render": (
+            "govreport.cli.commands:render",
+            "由数据文件生成报告 (render the report into one or more formats).",
+        ),
+        "convert": (
+            "govreport.cli.commands:convert",
+            "在 YAML / JSON / TOML / 工作簿（.xlsx）之间转换数据文件 (convert a data file).",
+        ),
+        "import": (
+            "govreport.cli.importing:import_command",
+            "读取已发布的年报（HTML 网页、Word、PDF、文本），写出数据文件 "
+            "(import a published report).",
+        ),
+        "audit": (
+            "govreport.cli.audit:audit",
+            "批量核查报告文件和目录 (check many reports: every rule, across years, with evidence).",
+        ),
+        "aggregate": (
+            "govreport.cli.aggregate:aggregate_command",
+            "汇总报告（全区/全市）的表格为各单位之和 "
+            "(an aggregate's tables as the sum of its units).",
+        ),
+        "batch": (
+            "govreport.cli.batch:batch",
+            "批量生成报告 (render many data files at once).",
+        ),
+        "workbook": (
+            "govreport.cli.workbook:workbook",
+            "写出填报工作簿（.xlsx），按官方表格式，自动合计和校验 (write the fill-in workbook).",
+        ),
+        "check-layout": (
+            "govreport.cli.layout:check_layout_command",
+            "按 GB/T 9704 测量报告 PDF 的版式 (measure a report's PDF against GB/T 9704).",
+        ),
+        "plugins": (
+            "govreport.cli.plugins:plugins",
+            "列出已加载的插件、输出格式及其选项、章节和规则 (list loaded plugins).",
+        ),
+        "template": (
+            "govreport.cli.template:template_group",
+            "Word 模板：导出默认模板、检查机关模板 (Word templates).",
+        ),
     }
 )
 
