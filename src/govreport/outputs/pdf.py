@@ -40,6 +40,7 @@ from govreport.limits import MAX_PDF_TIMEOUT_SECONDS, STALE_TEMP_SECONDS
 from govreport.outputs.base import OptionSpec, RenderRequest
 from govreport.outputs.docx.plugin import OPTIONS as DOCX_OPTIONS
 from govreport.outputs.docx.plugin import DocxFormat
+from govreport.outputs.fontmatch import warn_missing_stand_ins
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
 
 FONTCONFIG: Final = Path(__file__).resolve().parents[1] / "fonts" / "fonts.conf"
@@ -165,6 +166,8 @@ def _kill_users_of(folders: list[Path]) -> None:
 
 
 def conversion_env() -> dict[str, str]:
+    """LibreOffice's environment: govreport's fonts.conf (a missing stand-in said once)."""
+    warn_missing_stand_ins(FONTCONFIG)
     env = dict(os.environ)
     env["FONTCONFIG_FILE"] = str(FONTCONFIG)
     return env
