@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
@@ -40,6 +40,9 @@ class LoadResult:
     source: Path
     #: Paths whose bad value was replaced by a default (findings there are noise).
     defaulted: frozenset[str] = frozenset()
+    #: Where each value is in the file, when its loader knows (model path →
+    #: ``三、收到和处理政府信息公开申请情况!D8`` in a workbook): see :meth:`place`.
+    places: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def stated(self) -> Mapping[str, int | Decimal]:
@@ -58,6 +61,26 @@ class LoadResult:
     def lines(self) -> list[str]:
         """Every problem as one line with the file name (see :func:`format_problem`)."""
         return [format_problem(p, self.source) for p in self.problems]
+
+    def place(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` about this file's report, each naming its place in the file too."""
+        return place_findings(findings, self.places)
+
+
+def place_findings(findings: Iterable[Finding], places: Mapping[str, str]) -> list[Finding]:
+    """Each finding with the place of its path (or nearest parent's) after its labels."""
+
+    def place_of(path: str) -> str:
+        while path:
+            if path in places:
+                return places[path]
+            path = path[: max(path.rfind("."), path.rfind("["), 0)]
+        return ""
+
+    return [
+        attrs.evolve(f, location=f"{f.location}（{where}）") if (where := place_of(f.path)) else f
+        for f in findings
+    ]
 
 
 def _installed(registry: Mapping[str, type] | None, owners: Mapping[str, str]) -> str:
