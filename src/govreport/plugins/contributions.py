@@ -17,6 +17,7 @@ import attrs
 from govreport.errors import GovreportError
 from govreport.findings import Finding
 from govreport.io import structure
+from govreport.io.loader import place_findings
 
 if typing.TYPE_CHECKING:
     from govreport.model import AnnualReport
@@ -179,19 +180,7 @@ class PlacedData(dict[str, Any]):
 
     def place(self, findings: Iterable[Finding]) -> list[Finding]:
         """``findings`` with the place of their path (or its nearest parent's) in the location."""
-        return [
-            attrs.evolve(f, location=f"{f.location}（{where}）")
-            if (where := self._place_of(f.path))
-            else f
-            for f in findings
-        ]
-
-    def _place_of(self, path: str) -> str:
-        while path:
-            if path in self.places:
-                return self.places[path]
-            path = path[: max(path.rfind("."), path.rfind("["), 0)]
-        return ""
+        return place_findings(findings, self.places)
 
 
 @attrs.frozen
