@@ -301,7 +301,8 @@ class Engine:
                     data, source=source, extensions=extensions, owners=self._owners()
                 )
                 if isinstance(data, PlacedData):  # each problem names its cell too
-                    result = attrs.evolve(result, problems=tuple(data.place(result.problems)))
+                    result = attrs.evolve(result, places=data.places)
+                    result = attrs.evolve(result, problems=tuple(result.place(result.problems)))
                 break
         else:
             result = load_report(source, extensions=extensions, owners=self._owners())
