@@ -100,7 +100,8 @@ def _all_findings(
         # but only its errors matter for this year's exit status when they stop R6.
         found += [(previous.source, f) for f in previous.problems]
         prev_report = previous.report
-    found += [(loaded.source, f) for f in engine().validate(loaded.report, previous=prev_report)]
+    findings = engine().validate(loaded.report, previous=prev_report)
+    found += [(loaded.source, f) for f in loaded.place(findings)]  # a workbook's cells too
     order = {id(f): i for i, f in enumerate(sort_findings(f for _, f in found))}
     return sorted(found, key=lambda pair: order[id(pair[1])]), prev_report
 
