@@ -67,3 +67,15 @@ def test_a_broken_workbook_is_one_line_and_exit_status_2(
     code, out, err = run(capsys, "validate", str(old))
     assert code == 2 and out == ""
     assert "请在 Excel/WPS 中另存为 .xlsx" in err and "Traceback" not in err
+
+
+def test_a_rule_names_the_cell_of_a_total_typed_over_its_formula(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    total = LAYOUT.total("applications.received.total")
+    book = set_cells(written(tmp_path), APPLICATIONS, {total.cell: 99})
+    code, out, _ = run(capsys, "validate", str(book))
+    assert code == 1
+    (line,) = [ln for ln in out.splitlines() if "R1" in ln]
+    assert f"一、本年新收政府信息公开申请数量/总计（{total.address}）" in line
+    assert "总计填报为99" in line
