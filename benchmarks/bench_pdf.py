@@ -1,9 +1,14 @@
-"""PDF speed: LibreOffice started per report against one PdfConverter, side by side.
+"""PDF speed: the Typst output (``pdf``) against the LibreOffice route (``docx-pdf``), side by side.
 
-    python benchmarks/bench_pdf.py [--single 4] [--n 16] [--chunk 16]
+    python benchmarks/bench_pdf.py [--single 4] [--n 16] [--chunk 16] [--typst 200]
 
-Three ways over the same Word files (the 平潭 2024 sample under other agency
-names), in one run:
+The Typst output, from the report to the PDF bytes (``Engine.render(report,
+"pdf")``: document, data, typesetting), over the same reports, and over
+synthetic reports whose texts all differ (nothing Typst could reuse from the
+report before); its start (font search, first compilation) shown apart.
+
+Three LibreOffice ways over the same Word files (the 平潭 2024 sample under
+other agency names), in one run:
 
 - per report: ``docx_to_pdf`` for each, one LibreOffice start each (with the
   process's profile already made, the best case of ``govreport render``);
@@ -15,7 +20,8 @@ names), in one run:
   comparison; not what govreport uses).
 
 Wall time depends on what else runs on the machine; processor time (this
-process's children: LibreOffice and its watchdog) shows the work itself.
+process's children: LibreOffice and its watchdog; this process itself for
+Typst) shows the work itself.
 """
 
 from __future__ import annotations
@@ -32,21 +38,45 @@ from pathlib import Path
 import attrs
 
 from govreport import Engine
+from govreport.model import AnnualReport
 from govreport.outputs import pdf as pdf_module
 from govreport.outputs.pdf import PdfConverter, docx_to_pdf
-from govreport.testing import sample_report
+from govreport.testing import generate, sample_report
+
+
+def samples(n: int) -> list[AnnualReport]:
+    base = sample_report()
+    return [
+        attrs.evolve(base, agency=attrs.evolve(base.agency, name=f"基准测试单位{i:04d}"))
+        for i in range(n)
+    ]
 
 
 def documents(n: int) -> list[bytes]:
     engine = Engine()
-    base = sample_report()
-    return [
-        engine.render(
-            attrs.evolve(base, agency=attrs.evolve(base.agency, name=f"基准测试单位{i:04d}")),
-            "docx",
-        )
-        for i in range(n)
-    ]
+    return [engine.render(report, "docx") for report in samples(n)]
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def typst_rows(n: int) -> tuple[list[tuple[str, int, float, float]], float]:
+    """(rows, start seconds) of the Typst output: the samples, then synthetic reports."""
+    engine = Engine()
+    same, varied = samples(n), [s.report for s in generate(n, seed=13)]
+    assert all(isinstance(r, AnnualReport) for r in varied)
+    start = time.perf_counter()
+    engine.render(same[0], "pdf")  # fonts searched, template compiled: once per process
+    start = time.perf_counter() - start
+    rows = []
+    for name, reports in (("typst pdf, the samples", same), ("typst pdf, synthetic", varied)):
+        cpu, begin = own_cpu(), time.perf_counter()
+        for report in reports:
+            engine.render(report, "pdf", allow_errors=True)  # type: ignore[arg-type]
+        rows.append((name, n, time.perf_counter() - begin, own_cpu() - cpu))
+    return rows, start
 
 
 def children_cpu() -> float:
@@ -110,6 +140,7 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=4, help="reports converted one by one")
     parser.add_argument("--n", type=int, default=16, help="reports through the converter")
     parser.add_argument("--chunk", type=int, default=16, help="files per soffice command line")
+    parser.add_argument("--typst", type=int, default=200, help="reports through Typst, per row")
     args = parser.parse_args()
     if pdf_module.find_soffice() is None:
         raise SystemExit("LibreOffice (soffice) is not installed")
@@ -135,6 +166,8 @@ def main() -> None:
     converter.close()
     chunk_wall, chunk_cpu = measured(lambda: chunk(docs[: args.n], args.chunk))
     rows.append((f"soffice CLI, {args.chunk} files a call", args.n, chunk_wall, chunk_cpu))
+    typst, typst_start = typst_rows(args.typst)
+    rows += typst
 
     base = args.single / single_wall
     head = f"{'reports':>7} {'wall s':>7} {'reports/s':>9} {'× per report':>12} {'cpu s/rep':>9}"
@@ -148,6 +181,12 @@ def main() -> None:
     )
     best = max(n / wall for name, n, wall, _ in rows if name.startswith("converter"))
     print(f"target ≥ 5 reports/s per worker: converter {best:.2f}/s ({best / 5:.0%} of target)")
+    slowest = min(n / wall for name, n, wall, _ in rows if name.startswith("typst"))
+    print(
+        f"typst start (font search, first report): {typst_start:.2f} s; typst, slower row: "
+        f"{slowest:.1f} reports/s = {slowest / base:.0f}× LibreOffice per report, "
+        f"{slowest / best:.0f}× the resident converter (target ≥ 20×)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,14 @@ import attrs
 import pytest
 
 from govreport.document import Heading, Paragraph
-from govreport.outputs.typst.data import Layout, block_data, document_data, document_json
+from govreport.outputs.typst.data import (
+    Layout,
+    block_data,
+    document_data,
+    document_json,
+    surely_fits,
+    table_data,
+)
 from govreport.xmlchars import IllegalTextError
 
 from ._pdf import EXAMPLES, engine
@@ -95,3 +102,14 @@ def test_deeper_headings_look_like_level_4() -> None:
 def test_a_control_character_is_refused_naming_the_part() -> None:
     with pytest.raises(IllegalTextError, match=r"U\+0007.*五、存在的主要问题.*PDF"):
         block_data(Paragraph("问题\x07一"), "五、存在的主要问题及改进情况")
+
+
+def test_a_short_table_is_kept_whole_only_when_it_surely_fits(document) -> None:
+    proactive = document.tables()[0]
+    assert surely_fits(proactive, 10.5)
+    long = attrs.evolve(
+        proactive,
+        cells=tuple(attrs.evolve(c, text="很长的说明" * 60) for c in proactive.cells),
+    )
+    assert not surely_fits(long, 10.5)
+    assert table_data(long)["keep_whole"] is False

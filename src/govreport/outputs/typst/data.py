@@ -63,16 +63,45 @@ def _text(text: str, where: str) -> str:
     return check_text(text, where, medium=MEDIUM, english=ENGLISH)
 
 
+#: The 版心 in points (156 × 225 mm), as the template lays it out.
+TYPE_AREA_WIDTH_PT: Final = 156 * 72 / 25.4
+TYPE_AREA_HEIGHT_PT: Final = 225 * 72 / 25.4
+
+
+def surely_fits(table: Table, size: float) -> bool:
+    """Does the table fit on one page, by an upper bound of its height?
+
+    Every character is taken as wide as a full-width one and every line as
+    1.6 of the type size plus the cell's padding, so a table this passes
+    does fit.  A short table (二, 四) that passes is kept on one page; one
+    that does not may break between rows rather than run off the page, and
+    Typst need not lay it out twice to find out.
+    """
+    whole = sum(table.col_weights)
+    widths = [TYPE_AREA_WIDTH_PT * w / whole for w in table.col_weights]
+    tallest = [1] * table.n_rows  # lines of the tallest cell starting in each row
+    for c in table.cells:
+        inner = sum(widths[c.col : c.col + c.colspan]) - 2 * 72 / 25.4  # 1 mm a side
+        per_line = max(1, int(inner // size))
+        lines = sum(-(-max(len(part), 1) // per_line) for part in c.text.split("\n"))
+        # A cell over several rows may make its last row taller: count it there.
+        row = c.row + c.rowspan - 1
+        tallest[row] = max(tallest[row], lines)
+    height = sum(lines * 1.6 * size + 0.4 * size + 0.5 for lines in tallest)
+    return height <= TYPE_AREA_HEIGHT_PT
+
+
 def table_data(table: Table) -> dict[str, Any]:
     where = table.caption or table.key
+    size = TABLE_SIZES.get(table.key, DEFAULT_TABLE_SIZE) / 2
     return {
         "kind": "table",
         "key": table.key,
         "columns": list(table.col_weights),
         "header_rows": table.header_rows,
         # Tables 二 and 四 stay on one page; table 三 breaks between rows.
-        "keep_whole": table.n_rows <= KEEP_WHOLE_ROWS,
-        "size": TABLE_SIZES.get(table.key, DEFAULT_TABLE_SIZE) / 2,
+        "keep_whole": table.n_rows <= KEEP_WHOLE_ROWS and surely_fits(table, size),
+        "size": size,
         "cells": [
             {
                 "text": _text(c.text, where),
