@@ -28,34 +28,24 @@ _HINTS: Final = {
 }
 
 VALUE_WIDTH: Final = 50
+HELP_WIDTH: Final = 110
 
+#: Short lines: LibreOffice measures a line with one font and prints it with
+#: another, so a line near the column's width may print past it.
 _HELP: Final = (
     ("政府信息公开工作年度报告填报工作簿", "title"),
-    (
-        "本工作簿按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）制作。",
-        "",
-    ),
+    ("按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）制作。", ""),
     ("一、填写什么", "head"),
     ("1.“基本信息”：机关名称、行政级别（下拉选择）、报告年度、发布日期、联系方式、署名。", ""),
-    (
-        "2.“二、”“三、”“四、”三张表：只填黄色单元格，填 0 或正整数，不留空；"
-        "行政事业性收费单位为万元。",
-        "",
-    ),
+    ("2.“二、”“三、”“四、”三张表：只填黄色单元格，填 0 或正整数，不留空。", ""),
+    ("    行政事业性收费单位为万元。", ""),
     ("3.灰色“总计”为公式，自动计算，不必填写。", ""),
-    (
-        "4.表格右侧和下方的“校验”自动核对勾稽关系：显示“通过”即无误；显示数字为差额，并标红，请核对。",
-        "",
-    ),
-    (
-        "5.“一、”“五、”“六、”为文字部分：B 列每格一段（或一项），段落多时可插入行；"
-        "A 列为栏目名称，请勿改动。",
-        "",
-    ),
-    (
-        "6.工作表受保护（无密码），标签和公式不能改动，以免误删；请勿重命名或删除工作表，勿在表格中插入行。",
-        "",
-    ),
+    ("4.表格右侧和下方的“校验”自动核对勾稽关系：显示“通过”即无误；", ""),
+    ("    显示数字为差额，并标红，请核对。", ""),
+    ("5.“一、”“五、”“六、”为文字部分：B 列每格一段（或一项），段落多时可插入行；", ""),
+    ("    A 列为栏目名称，请勿改动。", ""),
+    ("6.工作表受保护（无密码），标签和公式不能改动，以免误删；", ""),
+    ("    请勿重命名或删除工作表，勿在表格中插入行。", ""),
     ("二、填好以后", "head"),
     ("在装有 govreport 的电脑上，于命令行执行：", ""),
     ("govreport validate 2025.xlsx", "code"),
@@ -68,13 +58,15 @@ _HELP: Final = (
 
 
 def write_help_sheet(ws: Worksheet) -> None:
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = HELP_WIDTH
     for row, (text, kind) in enumerate(_HELP, 1):
         cell = ws.cell(row, 1)
         style.put_text(cell, text)
+        ws.row_dimensions[row].height = style.fit_height(text, HELP_WIDTH)
         font = {"title": style.TITLE, "head": style.BOLD, "code": style.CODE}.get(kind, style.FONT)
         style.style(cell, font=font, alignment=style.LEFT, border=False)
-    style.print_setup(ws, landscape=False)
+    ws.print_area = f"A1:A{len(_HELP)}"
+    style.print_setup(ws, landscape=False, centered=False)
     style.protect(ws)
 
 

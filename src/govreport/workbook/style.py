@@ -53,8 +53,9 @@ LOCKED: Final = Protection(locked=True)
 COUNT_FORMAT: Final = "0"
 DATE_FORMAT: Final = "yyyy-mm-dd"
 
-#: Excel's width unit is about one Latin character; a CJK character takes two.
-CHARS_PER_CJK: Final = 2
+#: Excel's width unit is one "0" of the default font; a CJK character of
+#: 11 pt 宋体 (or the Noto CJK LibreOffice puts in its place) is a little over two.
+CHARS_PER_CJK: Final = 2.25
 
 
 def put_text(cell: Cell | MergedCell, text: str) -> None:
@@ -113,15 +114,21 @@ def box(cell: Cell | MergedCell) -> None:
     style(cell, font=FONT, alignment=CENTER)
 
 
-def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None) -> None:
-    """A4, fit to one page wide (as many pages tall as needed), the form's margins."""
+def print_setup(
+    ws: Worksheet, *, landscape: bool, title_rows: str | None = None, centered: bool = True
+) -> None:
+    """A4, fit to one page wide (as many pages tall as needed), the form's margins.
+
+    ``centered=False`` for a sheet of one wide text column: LibreOffice
+    centres it unscaled and cuts its left edge off.
+    """
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    ws.print_options.horizontalCentered = True
+    ws.print_options.horizontalCentered = centered
     if title_rows:
         ws.print_title_rows = title_rows
 
@@ -156,6 +163,6 @@ def fit_height(text: str, width: float) -> float | None:
     return None if lines <= 1 else lines * LINE_HEIGHT + 3
 
 
-def text_width(text: str) -> int:
+def text_width(text: str) -> float:
     """An Excel column width that shows ``text`` on one line."""
     return sum(CHARS_PER_CJK if ord(ch) > 0x2E7F else 1 for ch in text) + 2
