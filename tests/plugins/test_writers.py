@@ -70,3 +70,18 @@ def test_writer_failures_name_the_writer(tmp_path: Path) -> None:
 def test_a_second_xlsx_writer_needs_override() -> None:
     with pytest.raises(DuplicateNameError, match="data writer 'xlsx'"):
         Engine([Duplicate()], autoload=False)
+
+
+def test_plugins_lists_the_data_writers(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from govreport.cli.main import main
+
+    assert main(["plugins", "--format", "json"]) == 0
+    writers = json.loads(capsys.readouterr().out)["writers"]
+    assert {"name": "xlsx", "suffixes": [".xlsx"], "plugin": "govreport.workbook.plugin"} in writers
+    assert main(["plugins"]) == 0
+    assert (
+        "数据文件写出 (data writers):\n  xlsx (govreport.workbook.plugin)"
+        in capsys.readouterr().out
+    )

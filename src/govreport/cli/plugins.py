@@ -3,8 +3,8 @@
 ``--format json`` prints the same listing as data for tools (a CMS
 integration, a CI check that a province's plugin is installed).  Lists whose
 order means something keep it: plugins (registration order decides which
-implementation wins), sections (assembly order), rules and input loaders
-(the order they run and are tried in), a format's options (the author's
+implementation wins), sections (assembly order), rules, input loaders and
+data writers (the order they run and are tried in), a format's options (the author's
 order); the others are sorted by name.
 """
 
@@ -88,6 +88,10 @@ def listing(eng: Engine) -> dict[str, Any]:
             {"name": name, "suffixes": list(loader.suffixes), "plugin": eng.loaders.owner(name)}
             for name, loader in eng.loaders.items()
         ],
+        "writers": [
+            {"name": name, "suffixes": list(writer.suffixes), "plugin": eng.writers.owner(name)}
+            for name, writer in eng.writers.items()
+        ],
         "template_helpers": [
             {
                 "name": helper.name,
@@ -142,6 +146,7 @@ def _echo_text(eng: Engine) -> None:
     for title, registry in (
         ("扩展数据 (extensions)", eng.extensions),
         ("数据文件读取 (input loaders)", eng.loaders),
+        ("数据文件写出 (data writers)", eng.writers),
         ("模板过滤器与全局变量 (template helpers)", eng.template_helpers),
     ):
         if registry:
