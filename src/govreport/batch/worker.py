@@ -119,7 +119,7 @@ def _failed(task: Task, status: Status, code: int, reason: str) -> BatchItem:
 
 def _render(eng: Engine, job: Job, task: Task) -> BatchItem:
     loaded = eng.load_report(task.source)
-    findings = [*loaded.problems, *eng.validate(loaded.report)]
+    findings = [*loaded.problems, *loaded.place(eng.validate(loaded.report))]
     errors = tuple(format_finding(f) for f in findings if f.severity is Severity.ERROR)
     if has_errors(findings) and not job.force:
         reason = f"数据有 {len(errors)} 个错误，未生成 (not rendered: {len(errors)} errors)"
