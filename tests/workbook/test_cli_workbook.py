@@ -67,3 +67,12 @@ def test_convert_to_and_from_a_workbook(tmp_path: Path) -> None:
     assert read_report(back) == report
     sheet = openpyxl.load_workbook(io.BytesIO(book.read_bytes()))[LAYOUT.sheet("applications").name]
     assert sheet[LAYOUT.field("applications.received.natural_person").cell].value == 23
+
+
+def test_convert_to_a_workbook_that_cannot_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert", str(EXAMPLE), "/dev/full/x.xlsx"]) == 2
+    assert "/dev/full" in capsys.readouterr().err
+    assert main(["convert", str(EXAMPLE), str(tmp_path / "R.XLSX")]) == 0
+    assert (tmp_path / "R.XLSX").read_bytes() == write_workbook(read_report(EXAMPLE))
