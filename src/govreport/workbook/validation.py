@@ -15,9 +15,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from govreport.limits import MAX_AMOUNT_DECIMALS, MAX_COUNT
 from govreport.workbook.layout import BOOL_CHOICES, LEVEL_CHOICES, STYLE_CHOICES, Kind
 
-#: Excel's limits on an input message: its title and its text.
+#: Excel's limits on an input message (title, text) and on an error message's
+#: text; a longer one makes Excel "repair" the file.
 MAX_PROMPT_TITLE: Final = 32
 MAX_PROMPT: Final = 255
+MAX_ERROR: Final = 225
 #: The most characters one cell holds (Excel).
 MAX_CELL_CHARS: Final = 32767
 
@@ -91,6 +93,6 @@ def add_validation(ws: Worksheet, kind: Kind, cells: str, label: str) -> None:
     dv.promptTitle = title[:MAX_PROMPT_TITLE]
     dv.prompt = "\n".join(x for x in (label, hint) if x)[:MAX_PROMPT]
     dv.errorTitle = "输入有误"
-    dv.error = f"{label}：{error}"[:MAX_PROMPT]
+    dv.error = f"{label}：{error}"[:MAX_ERROR]
     dv.add(cells)
     ws.add_data_validation(dv)
