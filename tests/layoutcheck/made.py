@@ -28,10 +28,10 @@ _SOURCE = r"""
     else { align(left, pad(left: 14pt, number)) }
   },
 )
-#set text(font: s.font, size: 16pt, lang: "zh", region: "cn", tracking: -0.25pt,
+#set text(font: s.font, size: 16pt, lang: "zh", region: "cn", tracking: s.tracking * 1pt,
   cjk-latin-spacing: none, top-edge: 0.38em + pitch / 2, bottom-edge: 0.38em - pitch / 2)
 #set par(leading: 0pt, spacing: 0pt, justify: true,
-  first-line-indent: (amount: 2 * 15.75pt, all: true))
+  first-line-indent: (amount: 2 * (16pt + s.tracking * 1pt), all: true))
 #set block(spacing: 0pt)
 #for p in s.paragraphs { par(p) }
 #if s.table {
@@ -61,6 +61,7 @@ def typeset(
     name: str,
     *,
     pitch: float = 28.95,
+    tracking: float = -0.25,
     numbers: str = "outer",
     font: str | list[str] = "FandolFang R",
     paragraphs: int = 4,
@@ -73,6 +74,7 @@ def typeset(
     typst = pytest.importorskip("typst", reason="the typst package is not installed")
     settings = {
         "pitch": pitch,
+        "tracking": tracking,
         "numbers": numbers,
         "font": font,
         "paragraphs": [_PARAGRAPH + tail] * paragraphs,

@@ -49,6 +49,15 @@ def test_29_pt_line_spacing_gives_21_lines_and_fails(folder: Path) -> None:
     assert _codes(report) == {"L1"}
 
 
+def test_no_tracking_gives_27_characters_a_line_and_fails(folder: Path) -> None:
+    """Without Word's -0.25 pt, 3号 characters fit 27 times in 156 mm (the line is stretched)."""
+    report = check_layout(typeset(folder, "tracking0", tracking=0.0))
+    chars = [f for f in report.errors if f.code == "L2"]
+    assert [f.page for f in chars] == [p.number for p in report.pages]
+    assert all("正文每行 27 字（应为 28 字）" in f.message for f in chars)
+    assert _codes(report) == {"L2"}
+
+
 def test_centred_page_numbers_fail_on_every_page(folder: Path) -> None:
     report = check_layout(typeset(folder, "centred", numbers="centre"))
     numbers = [f for f in report.errors if f.code == "L4"]

@@ -38,16 +38,37 @@ class TextLine:
         return max(c.x1 for c in self.chars)
 
     @property
+    def cells(self) -> float | None:
+        """How many character cells the line spans: its width over its usual advance.
+
+        The advance (from one Chinese character to the next) is the grid's
+        cell: 3号 less the tracking, more where a line is stretched to fill
+        the 版心.  A punctuation mark squeezed to half (Typst) or a digit
+        counts by the room it takes, so the result is the line's cells, not
+        its glyphs.  None for a line of fewer than two Chinese characters.
+        """
+        steps = [
+            b.x0 - a.x0
+            for a, b in itertools.pairwise(self.chars)
+            if _cjk(a.text) and 0.75 * a.size <= b.x0 - a.x0 <= 1.5 * a.size
+        ]
+        if not steps:
+            return None
+        return (self.end - self.start) / statistics.median(steps)
+
+    @property
+    def _hanging(self) -> bool:
+        last = self.chars[-1]
+        return len(self.chars) > 1 and last.text in _HANGING and last.x1 > gb.BLOCK_RIGHT
+
+    @property
     def end(self) -> float:
         """Where the line ends, a punctuation mark hanging past the 版心 not counted.
 
         LibreOffice, like Word, lets a closing mark (、，。) hang into the
         margin rather than break before it; the standard allows it.
         """
-        last = self.chars[-1]
-        if len(self.chars) > 1 and last.text in _HANGING and last.x1 > gb.BLOCK_RIGHT:
-            return self.chars[-2].x1
-        return last.x1
+        return self.chars[-2].x1 if self._hanging else self.chars[-1].x1
 
     @property
     def start(self) -> float:

@@ -38,7 +38,8 @@ class PageLayout:
     full: bool
     #: Distance between consecutive lines' tops (points), if there are two.
     pitch: float | None
-    #: Characters (3号 cells) in the page's full lines, the most common count.
+    #: Whole character cells across the page's full lines (most common): the
+    #: line's width over its advance from one Chinese character to the next.
     chars_per_line: int | None
     #: The text block: (left, top, right, bottom), page number excluded.
     block: tuple[float, float, float, float] | None

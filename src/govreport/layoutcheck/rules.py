@@ -11,6 +11,7 @@ so such a break is where the page ran out of lines).
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -76,10 +77,13 @@ def _continued(page: Measured, edges: _Edges) -> int:
 
 
 def _chars_per_line(page: Measured, edges: _Edges) -> int | None:
+    # Whole cells: 27.6 cells of 16 pt are 27 characters and a gap, not 28.
     counts = Counter(
-        round((line.end - line.start) / line.size)
+        math.floor(cells + 0.1)
         for line in page.body
         if page.role(line) == "body" and edges.unindented(line) and edges.fills(line)
+        for cells in (line.cells,)
+        if cells is not None
     )
     return counts.most_common(1)[0][0] if counts else None
 
