@@ -221,6 +221,9 @@ def test_every_input_cell_is_validated_with_a_chinese_message(book: openpyxl.Wor
         if field.kind in expected_type:
             assert kind == expected_type[field.kind], field
         assert not book[field.sheet][field.cell].protection.locked
+    for ws in book.worksheets:  # Excel "repairs" a file with longer messages
+        for dv in ws.data_validations.dataValidation:
+            assert len(dv.promptTitle) <= 32 and len(dv.prompt) <= 255 and len(dv.error) <= 225
     level = next(dv for dv in book["基本信息"].data_validations.dataValidation if dv.type == "list")
     assert "乡镇（街道）" in level.formula1 and "国务院部门" in level.formula1
 
