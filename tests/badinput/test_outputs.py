@@ -301,6 +301,13 @@ CASES = [
         leaves=(PDF,),
     ),
     Case(
+        "pdf-and-docx-pdf-would-write-one-file",
+        ("render", "{E}", "-f", "txt", "-f", "pdf", "-f", "docx-pdf"),
+        2,
+        ("pdf", "docx-pdf", ".pdf", "separate runs"),
+        env=NO_SOFFICE,
+    ),
+    Case(
         "pdf-line-pitch-over-the-bound",
         ("render", "{E}", "-f", "pdf", "--option", "line_pitch=1e9"),
         2,

@@ -27,7 +27,7 @@ from govreport.batch.items import BatchItem, Status
 from govreport.batch.naming import Namer, output_path
 from govreport.batch.resume import up_to_date
 from govreport.fileio import OutputWriteError, remove_stale_temps
-from govreport.outputs.base import check_options
+from govreport.outputs.base import check_distinct_files, check_options
 from govreport.plugins import Engine, default_engine
 
 #: Tasks waiting or running per worker: enough to keep each busy, few enough to stay flat.
@@ -61,13 +61,16 @@ def render_many(
     each with one engine from ``engine_factory`` (default: the shared engine).
 
     Raises :class:`govreport.UnknownFormatError`,
-    :class:`govreport.OptionError` or :class:`govreport.OutputWriteError`
-    before any work for an unknown format, a bad option or an output folder
-    that cannot be made.  Closing the generator early stops the workers.
+    :class:`govreport.OptionError`, ``OutputClashError`` or
+    :class:`govreport.OutputWriteError` before any work for an unknown
+    format, a bad option, two formats writing the same file name (``pdf``
+    and ``docx-pdf``) or an output folder that cannot be made.  Closing the
+    generator early stops the workers.
     """
     target = Path(out_dir)
     formats = tuple(dict.fromkeys(formats))
     eng = engine_factory() if engine_factory is not None else default_engine()
+    check_distinct_files(eng.output(name) for name in formats)
     extensions = [eng.output(name).extension for name in formats]
     given = dict(options or {})
     for name in formats:

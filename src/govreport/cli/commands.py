@@ -25,7 +25,7 @@ from govreport.cli.common import (
 from govreport.fileio import write_all
 from govreport.io import LoadResult, format_problem, skeleton
 from govreport.model import AdminLevel, AnnualReport, resolve
-from govreport.outputs.base import options_for
+from govreport.outputs.base import check_distinct_files, options_for
 from govreport.rules.base import Finding, Severity
 from govreport.rules.previous import check_previous
 from govreport.rules.report import format_finding, has_errors, sort_findings
@@ -198,8 +198,8 @@ def render(
 ) -> None:
     """由数据文件生成报告 (render the report into one or more formats)."""
     eng = engine()
-    for name in formats:
-        eng.output(name)  # an unknown name stops here, before anything is read
+    # An unknown name, or two formats writing one file, stops here, before anything is read.
+    check_distinct_files(eng.output(name) for name in dict.fromkeys(formats))
     loaded = load(data_file)
     prev = load(previous) if previous else None
     found, prev_report = _all_findings(loaded, prev)

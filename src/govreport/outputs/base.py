@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -134,6 +134,29 @@ class OptionError(GovreportError, ValueError):
     """An option the format does not declare, or a value of the wrong kind."""
 
     exit_status = 2
+
+
+class OutputClashError(GovreportError, ValueError):
+    """Two formats asked for at once write files of the same name (pdf and docx-pdf)."""
+
+    exit_status = 2
+
+
+def check_distinct_files(formats: Iterable[OutputFormat]) -> None:
+    """Refuse formats that would write one file name twice in one run, the later over the earlier.
+
+    ``pdf`` (Typst) and ``docx-pdf`` (LibreOffice) both write ``<name>.pdf``.
+    """
+    seen: dict[str, str] = {}
+    for fmt in formats:
+        first = seen.setdefault(fmt.extension, fmt.name)
+        if first != fmt.name:
+            raise OutputClashError(
+                f"格式 {first} 和 {fmt.name} 都生成 {fmt.extension} 文件，后者会覆盖前者；"
+                f"请分两次生成，并用不同的输出目录 (-o) "
+                f"(formats {first} and {fmt.name} both write {fmt.extension} files: "
+                "render them in separate runs)"
+            )
 
 
 def options_for(fmt: OutputFormat, given: Mapping[str, Any], *, several: bool) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from govreport.batch import render_many
+from govreport.outputs.base import OutputClashError
 from govreport.outputs.typst import TypstRenderError, plugin, render
 from govreport.outputs.typst.fonts import choose
 
@@ -89,3 +91,10 @@ def test_render_twice_without_libreoffice_gives_the_same_bytes(tmp_path: Path) -
         outputs.append((tmp_path / run / "pingtan-2024.pdf").read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].startswith(b"%PDF-")
+
+
+def test_pdf_and_docx_pdf_are_not_written_over_each_other(tmp_path: Path) -> None:
+    with pytest.raises(OutputClashError, match=r"pdf 和 docx-pdf 都生成 \.pdf") as caught:
+        list(render_many([EXAMPLES / "pingtan-2024.yaml"], tmp_path, ["pdf", "docx-pdf"], jobs=1))
+    assert caught.value.exit_status == 2
+    assert not list(tmp_path.iterdir())
