@@ -2,6 +2,9 @@
 
 Both sides of the workbook read it: the writer puts every label, value,
 formula and check where this module says, the reader finds them there.
+The records are defined in :mod:`~govreport.workbook.records`, the totals'
+formulas and the checks in :mod:`~govreport.workbook.formulas`; import them
+all from here.
 Nothing here is retyped: sheet names are the official section headings,
 labels and merged cells come from ``spec.tables()``, label chains from
 ``spec.field_labels()``.
