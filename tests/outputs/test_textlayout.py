@@ -76,7 +76,7 @@ def test_text_narrower_than_its_widest_unit_takes_the_plain_search():
     odd = TableCell("a\u200d中", 0, 0, CellRole.LABEL)
     label = TableCell("其他法律行政法规禁止公开", 0, 1, CellRole.LABEL)
     table = Table("t", "", 1, 2, 0, (1, 1), (odd, label))
-    assert textlayout._fast_layout(textlayout._shape(table), 12) is None
+    assert textlayout._shared_layout(textlayout._shape(table), 12) is None
     assert layout(table, 12) == plain_layout(table, 12)
 
 
@@ -94,9 +94,31 @@ def test_tables_whose_numbers_are_as_wide_share_a_layout_and_others_do_not():
         values = (TableCell(n, 0, k + 1, CellRole.VALUE) for k, n in enumerate(numbers))
         return Table("t", "", 1, 3, 0, (1, 1, 1), (label, *values))
 
-    textlayout._fast_layout.cache_clear()
+    textlayout._FOUND.clear()
     first = layout(table("12", "345"), 20)
     assert layout(table("98", "765"), 20) is first  # from the cache
     wider = layout(table("12", "34567"), 20)
     assert wider.widths[2] == 5 and wider.widths[0] < first.widths[0]
     assert wider == plain_layout(table("12", "34567"), 20)
+
+
+@pytest.mark.parametrize("max_width", [40, 72, 100])
+def test_generated_reports_tables_get_the_plain_layout(max_width):
+    from govreport.testing.synthetic import generate
+
+    engine = govreport.Engine(autoload=False)
+    for item in generate(8, seed=max_width):
+        for table in engine.document(item.report).tables():
+            assert layout(table, max_width) == plain_layout(table, max_width), table.key
+
+
+def test_a_table_too_wide_even_at_its_narrowest_is_laid_out_without_a_search():
+    # Table 四 (15 columns of numbers) at a terminal's 72 columns: every column
+    # at its narrowest fit, which is where the search ends.
+    document = govreport.Engine(autoload=False).document(sample_report())
+    table = next(t for t in document.tables() if t.key == "review_litigation")
+    pinned = textlayout._pinned_layout(textlayout._shape(table), 72)
+    assert pinned is not None and pinned.total_width >= 72
+    assert pinned == plain_layout(table, 72)
+    # Wide enough to fit: the search decides.
+    assert textlayout._pinned_layout(textlayout._shape(table), 400) is None

@@ -17,8 +17,9 @@ ones read as vertical text.
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Final, Protocol
 
 import attrs
 
@@ -216,7 +217,7 @@ class _FastCosts:
     """The same answers as :class:`_PlainCosts`, from the few cells a trial changes.
 
     Premise: the accepted widths fit (true of the natural widths, checked by
-    :func:`_fast_layout`, and of every width the search accepts).  Then a
+    :func:`_natural_of`, and of every width the search accepts).  Then a
     trial fits when the cells over its narrowed column do, a one-unit cell
     ("18651.06") keeps its line count, and only wrappable cells over a
     changed column need re-wrapping; if none wraps differently, the heights
@@ -228,6 +229,8 @@ class _FastCosts:
         columns = range(n_cols)
         self.soft = [min(SOFT_MIN_WIDTH, n) for n in natural]
         self.single_need = list(shape.col_need)
+        #: What each column's own cells but its numbers need.
+        self.label_need = [0] * n_cols
         self.multi_over: list[list[tuple[int, int, int]]] = [[] for _ in columns]
         self.var_over: list[list[int]] = [[] for _ in columns]
         self.var_cells: list[tuple[int, int, str]] = []
@@ -241,6 +244,7 @@ class _FastCosts:
             over = columns[col : col + colspan]
             if colspan == 1 and len(over) == 1:
                 self.single_need[over[0]] = max(self.single_need[over[0]], need)
+                self.label_need[over[0]] = max(self.label_need[over[0]], need)
             else:
                 for c in over:
                     self.multi_over[c].append((col, colspan, need))
@@ -423,32 +427,44 @@ def _natural_of(shape: _Shape) -> list[int] | None:
     return natural
 
 
-@functools.lru_cache(maxsize=1024)
-def _fast_layout(shape: _Shape, max_width: int) -> Layout | None:
-    """The layout from the table's shape alone; None when the natural widths do not fit."""
-    natural = _natural_of(shape)
-    if natural is None:
-        return None
-    return _search(_FastCosts(shape, natural), natural, max_width)
-
-
 class _RecordingCosts(_FastCosts):
-    """:class:`_FastCosts` that notes, per column, the narrowest trial that fitted."""
+    """:class:`_FastCosts` that notes, per column, the range of number widths its answers allow.
+
+    The numbers' widths enter the search only through ``fits``, as each
+    column's widest number: a trial narrowing column ``c`` to ``w`` that the
+    rest of the table allows is accepted when that number is at most ``w``
+    wide and refused otherwise.  Noting the narrowest ``w`` accepted and the
+    widest refused for that reason gives, per column, the range of widths its
+    widest number may have for every answer to come out the same, so for the
+    search to take the very same steps to the very same layout.
+    """
 
     def __init__(self, shape: _Shape, natural: Sequence[int]) -> None:
         super().__init__(shape, natural)
-        self.low: list[int] = list(natural)
+        self.numbers = shape.col_need
+        self.upto: list[int] = list(natural)
+        self.above: list[int] = [-1] * len(natural)
 
     def fits(self, trial: Sequence[int], shrunk: int) -> bool:
         ok = super().fits(trial, shrunk)
-        if ok and trial[shrunk] < self.low[shrunk]:
-            self.low[shrunk] = trial[shrunk]
+        width = trial[shrunk]
+        if ok:
+            self.upto[shrunk] = min(self.upto[shrunk], width)
+        elif width < self.numbers[shrunk] and self._fits_but_numbers(trial, shrunk):
+            self.above[shrunk] = max(self.above[shrunk], width)
         return ok
+
+    def _fits_but_numbers(self, trial: Sequence[int], shrunk: int) -> bool:
+        """Would the trial fit if column ``shrunk`` held no number?"""
+        return trial[shrunk] >= self.label_need[shrunk] and all(
+            span_width(trial, col, colspan) >= need
+            for col, colspan, need in self.multi_over[shrunk]
+        )
 
 
 @attrs.frozen
 class _Loose:
-    """A shape with its one-cell numbers' widths left out but for the natural widths."""
+    """A table's shape but for the widths of its one-cell numbers."""
 
     n_rows: int
     n_cols: int
@@ -457,36 +473,77 @@ class _Loose:
     others: tuple[CellShape, ...]
 
 
-@functools.lru_cache(maxsize=1024)
-def _loose_layout(loose: _Loose, max_width: int) -> tuple[Layout, tuple[int, ...]]:
-    """The search as if no number needed any width, and the narrowest width each
-    column was found to fit at.
+@attrs.frozen
+class _Found:
+    """A layout, and the widths of each column's widest number it holds for."""
 
-    The numbers' widths enter the search only through ``fits``, which refuses a
-    column narrower than its widest number.  Every ``fits`` answered yes here
-    would be answered yes with the numbers too as long as each column's widest
-    number is no wider than the narrowest width it was tried and accepted at;
-    the search then takes the very same steps.  So reports whose numbers differ
-    in width (table 四 has one row of them: a new shape almost every report)
-    share one search while their numbers stay within those bounds.
-    """
-    zero = (0,) * loose.n_cols
-    shape = _Shape(loose.n_rows, loose.n_cols, zero, zero, loose.row_lines, loose.others)
-    costs = _RecordingCosts(shape, loose.natural)
-    found = _search(costs, loose.natural, max_width)
-    return found, tuple(costs.low)
+    above: tuple[int, ...]  # each column's widest number is wider than this...
+    upto: tuple[int, ...]  # ...and at most this wide
+    layout: Layout
+
+    def holds_for(self, numbers: Sequence[int]) -> bool:
+        return all(a < n <= u for a, n, u in zip(self.above, numbers, self.upto, strict=True))
+
+
+#: Table shapes (but for their numbers' widths) and widths kept, and layouts kept per shape.
+SHAPES_KEPT: Final = 512
+LAYOUTS_PER_SHAPE: Final = 32
+_FOUND: OrderedDict[tuple[_Loose, int], list[_Found]] = OrderedDict()
 
 
 def _shared_layout(shape: _Shape, max_width: int) -> Layout | None:
-    """The layout of a shape, from the search shared by shapes alike but for their numbers."""
+    """The layout of a shape, shared by every shape alike but for numbers of widths it holds for.
+
+    Table 四 has one row of numbers, so almost every report is a new shape;
+    the widths of its numbers fall in few ranges that lead the search the
+    same way.  None when the natural widths do not fit (the plain search then).
+    """
     natural = _natural_of(shape)
     if natural is None:
         return None
     loose = _Loose(shape.n_rows, shape.n_cols, tuple(natural), shape.row_lines, shape.others)
-    found, low = _loose_layout(loose, max_width)
-    if all(need <= lo for need, lo in zip(shape.col_need, low, strict=True)):
-        return found
-    return _fast_layout(shape, max_width)
+    found = _FOUND.get((loose, max_width))
+    if found is None:
+        found = _FOUND[(loose, max_width)] = []
+        if len(_FOUND) > SHAPES_KEPT:
+            _FOUND.popitem(last=False)
+    else:
+        _FOUND.move_to_end((loose, max_width))
+    for known in found:
+        if known.holds_for(shape.col_need):
+            return known.layout
+    costs = _RecordingCosts(shape, natural)
+    result = _search(costs, natural, max_width)
+    found.append(_Found(tuple(costs.above), tuple(costs.upto), result))
+    if len(found) > LAYOUTS_PER_SHAPE:
+        del found[0]
+    return result
+
+
+def _pinned_layout(shape: _Shape, max_width: int) -> Layout | None:
+    """The layout of a table too wide even at its narrowest, without searching; else None.
+
+    When every column at the narrowest width its own cells fit in (its widest
+    number, its widest unbreakable label) also satisfies the cells spanning
+    columns, and the table is still no narrower than ``max_width``, the search
+    has one end: it narrows while any column can narrow and the table is too
+    wide, so every column down to that width; and it cannot move width
+    between columns afterwards, since none can give any.  Tables 三 and 四 at
+    a terminal's width are such tables, with a new shape in almost every report.
+    """
+    natural = _natural_of(shape)
+    if natural is None:
+        return None
+    costs = _FastCosts(shape, natural)
+    narrowest = costs.single_need
+    if table_width(narrowest) < max_width or any(
+        w < 1 or w > n for w, n in zip(narrowest, natural, strict=True)
+    ):
+        return None
+    for col, colspan, need in {m for over in costs.multi_over for m in over}:
+        if span_width(narrowest, col, colspan) < need:
+            return None
+    return Layout(tuple(narrowest), tuple(costs.heights(narrowest)))
 
 
 def layout(table: Table, max_width: int) -> Layout:
@@ -495,7 +552,8 @@ def layout(table: Table, max_width: int) -> Layout:
     A table that cannot fit even with every cell at its narrowest is drawn at
     that narrowest, wider than ``max_width``, rather than cutting numbers.
     """
-    found = _shared_layout(_shape(table), max_width)
+    shape = _shape(table)
+    found = _pinned_layout(shape, max_width) or _shared_layout(shape, max_width)
     if found is not None:
         return found
     natural = natural_widths(table)
