@@ -38,23 +38,19 @@ class TextLine:
         return max(c.x1 for c in self.chars)
 
     @property
-    def cells(self) -> float | None:
-        """How many character cells the line spans: its width over its usual advance.
+    def step(self) -> float | None:
+        """The usual advance from one Chinese character to the next (points).
 
-        The advance (from one Chinese character to the next) is the grid's
-        cell: 3号 less the tracking, more where a line is stretched to fill
-        the 版心.  A punctuation mark squeezed to half (Typst) or a digit
-        counts by the room it takes, so the result is the line's cells, not
-        its glyphs.  None for a line of fewer than two Chinese characters.
+        3号 less the tracking where the line fits exactly; more where it is
+        stretched to fill the 版心.  A punctuation mark squeezed to half a cell
+        (Typst) is left out.  None for a line of fewer than ten such steps.
         """
         steps = [
             b.x0 - a.x0
             for a, b in itertools.pairwise(self.chars)
-            if _cjk(a.text) and 0.75 * a.size <= b.x0 - a.x0 <= 1.5 * a.size
+            if _cjk(a.text) and _cjk(b.text) and 0.75 * a.size <= b.x0 - a.x0 <= 1.5 * a.size
         ]
-        if not steps:
-            return None
-        return (self.end - self.start) / statistics.median(steps)
+        return float(statistics.median(steps)) if len(steps) >= 10 else None
 
     @property
     def _hanging(self) -> bool:

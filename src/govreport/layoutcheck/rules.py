@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 
@@ -77,15 +78,23 @@ def _continued(page: Measured, edges: _Edges) -> int:
 
 
 def _chars_per_line(page: Measured, edges: _Edges) -> int | None:
-    # Whole cells: 27.6 cells of 16 pt are 27 characters and a gap, not 28.
-    counts = Counter(
-        math.floor(cells + 0.1)
+    """Whole character cells across the page's full lines.
+
+    The cell is the smallest usual advance of a full line (a line that fits
+    exactly, not stretched); the width is the full lines' usual width.  A
+    squeezed or hanging punctuation mark and half-width digits change
+    neither.  27.6 cells of 16 pt (no tracking) are 27 characters, not 28.
+    """
+    full = [
+        line
         for line in page.body
         if page.role(line) == "body" and edges.unindented(line) and edges.fills(line)
-        for cells in (line.cells,)
-        if cells is not None
-    )
-    return counts.most_common(1)[0][0] if counts else None
+    ]
+    steps = [step for line in full if (step := line.step) is not None]
+    if not steps:
+        return None
+    width = statistics.median(line.end - line.start for line in full)
+    return math.floor(width / min(steps) + 0.1)
 
 
 def _side(page: Measured) -> str | None:
@@ -171,7 +180,8 @@ def _block_findings(m: Measured) -> list[LayoutFinding]:
     wide = [
         line
         for line in m.body
-        if m.role(line) == "body" and line.end - line.start > 0.9 * gb.BLOCK_WIDTH
+        # Wider than an indented first line (26 characters): a whole line.
+        if m.role(line) == "body" and line.end - line.start > gb.BLOCK_WIDTH - gb.BODY_SIZE
     ]
     if wide and not m.tables:
         start = min(line.start for line in wide)
