@@ -130,6 +130,15 @@ EXIT_STATUSES: dict[str, dict[int, str]] = {
         "written; or a " + _USAGE_TEXT + ". The worst input decides: 2 over 1 (a plugin that "
         "fails on an input gives 3, a defect 4)",
     },
+    "govreport check-layout": {
+        OK: "the PDF's layout follows GB/T 9704 (warnings, such as a substituted font for a "
+        "few characters, are listed but do not count)",
+        EXIT_FINDINGS: "a rule is broken: lines on a full page, characters a line, the text "
+        "outside the 版心, the page number's text, size or side, a heading or the body in "
+        "the wrong face, a table row split across pages; each is listed with its page",
+        EXIT_UNREADABLE: "the file cannot be measured (missing, not a PDF, encrypted, corrupt, "
+        "a scan without a text layer, over the page, size or time bounds); or a " + _USAGE_TEXT,
+    },
     "govreport plugins": {
         OK: "the list was printed, including plugins that failed to load",
         USAGE: _USAGE_TEXT,
