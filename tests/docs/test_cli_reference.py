@@ -130,6 +130,13 @@ def _published(tmp_path: Path) -> Path:
     return page
 
 
+def _pdf(tmp_path: Path, *options: str) -> Path:
+    """The example as a PDF (the Typst route), with ``--option`` values."""
+    argv = ["render", str(EXAMPLE), "-f", "pdf", "-o", str(tmp_path)]
+    assert main([*argv, *(x for o in options for x in ("--option", o))]) == 0
+    return tmp_path / f"{EXAMPLE.stem}.pdf"
+
+
 Scenario = Callable[[Path], list[str]]
 SCENARIOS: dict[tuple[str, int], Scenario] = {
     ("govreport", 0): lambda t: ["--version"],
@@ -170,6 +177,9 @@ SCENARIOS: dict[tuple[str, int], Scenario] = {
     # The same unit twice: summed once, and an error.
     ("govreport aggregate", 1): lambda t: ["aggregate", "--check", *[str(EXAMPLE)] * 3],
     ("govreport aggregate", 2): lambda t: ["aggregate", str(EXAMPLE), str(t / "missing.yaml")],
+    ("govreport check-layout", 0): lambda t: ["check-layout", str(_pdf(t))],
+    ("govreport check-layout", 1): lambda t: ["check-layout", str(_pdf(t, "char_spacing=0"))],
+    ("govreport check-layout", 2): lambda t: ["check-layout", str(EXAMPLE)],
     ("govreport batch", 0): lambda t: ["batch", str(EXAMPLE), "-o", str(t), "--jobs", "1"],
     ("govreport batch", 1): lambda t: ["batch", str(_broken(t)), "-o", str(t), "--jobs", "1"],
     ("govreport batch", 2): lambda t: ["batch", str(t / "missing.yaml"), "-o", str(t)],
