@@ -71,7 +71,8 @@ def check_layout_command(pdf: Path, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(report.to_json())
     else:
-        console = Console()
+        # Wide enough for the table when the output is a file or a pipe.
+        console = Console(width=None if sys.stdout.isatty() else 120)
         console.print(_table(report))
         click.echo("字体 (fonts)：")
         for line in _fonts(report):

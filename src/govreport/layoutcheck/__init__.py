@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govreport.findings import Severity
 from govreport.layoutcheck.measure import measure
 from govreport.layoutcheck.reading import LayoutUnreadableError, read_pages
-from govreport.layoutcheck.report import LayoutFinding, LayoutReport, PageLayout, Severity
+from govreport.layoutcheck.report import LayoutFinding, LayoutReport, PageLayout
 from govreport.layoutcheck.rules import check
 
 

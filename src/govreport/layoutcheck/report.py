@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-
-class Severity(enum.Enum):
-    """An error breaks a rule of GB/T 9704 (exit 1); a warning only informs."""
-
-    ERROR = "error"
-    WARNING = "warning"
+from govreport.findings import Severity
 
 
 @attrs.frozen
@@ -24,6 +18,7 @@ class LayoutFinding:
     code: str
     page: int
     message: str
+    #: ERROR breaks a rule of GB/T 9704 (exit status 1); WARNING only informs.
     severity: Severity = Severity.ERROR
 
 

@@ -16,11 +16,12 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 
+from govreport.findings import Severity
 from govreport.layoutcheck import standard as gb
 from govreport.layoutcheck.faces import EXPECTED, base_name, face_of
 from govreport.layoutcheck.lines import TextLine
 from govreport.layoutcheck.measure import Measured, fonts_of, substituted
-from govreport.layoutcheck.report import LayoutFinding, PageLayout, Severity
+from govreport.layoutcheck.report import LayoutFinding, PageLayout
 from govreport.layoutcheck.tables import band_texts, empty_last_cell
 
 
