@@ -132,6 +132,12 @@ MAX_TEXT_WIDTH: Final = 1_000
 #: batch run is never held by a converter that hangs.
 MAX_PDF_TIMEOUT_SECONDS: Final = 3_600
 
+#: Largest line pitch of the pdf output (``--option line_pitch``, points).
+#: GB/T 9704 sets 28.95 pt; 100 pt is three and a half body lines, past any
+#: real layout, and a value typed without its decimal point (2895) is refused
+#: instead of printing one line a page.
+MAX_PDF_LINE_PITCH_PT: Final = 100.0
+
 #: Most problems listed for one data file.  A file with more is no file of
 #: typos (50,000 unknown keys, a list of bad cells): the first 100 show what is
 #: wrong, and the listing stays readable and bounded (one line states how many
