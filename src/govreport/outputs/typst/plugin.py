@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from govreport.document.blocks import Document
+from govreport.limits import MAX_PDF_LINE_PITCH_PT
 from govreport.outputs.base import Capability, OptionSpec, RenderRequest
 from govreport.outputs.docx.settings import DEFAULT_CHAR_SPACING_PT, DEFAULT_LINE_PITCH_PT
 from govreport.outputs.typst.data import Layout
@@ -51,7 +52,7 @@ OPTIONS: Final[Mapping[str, OptionSpec]] = {
         DEFAULT_LINE_PITCH_PT,
         description="Exact line pitch in points; 28.95 pt gives 22 lines a page.",
         minimum=1.0,
-        maximum=100.0,
+        maximum=MAX_PDF_LINE_PITCH_PT,
     ),
     "char_spacing": OptionSpec(
         "正文字符间距（磅），-0.25 磅即每行28字",
