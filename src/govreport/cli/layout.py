@@ -56,7 +56,8 @@ def _fonts(report: LayoutReport) -> list[str]:
 @click.command("check-layout")
 @click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出每页测量结果和问题 (print JSON)")
-def check_layout_command(pdf: Path, as_json: bool) -> None:
+@click.pass_context
+def check_layout_command(ctx: click.Context, pdf: Path, as_json: bool) -> None:
     """按 GB/T 9704 测量报告 PDF 的版式 (measure a report's PDF against GB/T 9704).
 
     每页测量：正文行数与每行字数、版心位置、页码（“— N —”、4号字、单页居右双页居左）、
@@ -84,5 +85,4 @@ def check_layout_command(pdf: Path, as_json: bool) -> None:
             click.echo("版式合格 (layout passes)")
         else:
             click.echo(f"版式有 {len(report.errors)} 处不合规定 (layout rules broken)")
-    if not report.passed:
-        sys.exit(EXIT_FINDINGS)
+    ctx.exit(0 if report.passed else EXIT_FINDINGS)
