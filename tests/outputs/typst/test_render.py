@@ -216,3 +216,19 @@ def test_typst_markup_in_a_report_is_printed_as_it_is(tmp_path: Path) -> None:
         fonts = {c["fontname"].split("+")[-1] for p in pdf.pages for c in p.chars}
         assert fonts <= {c["fontname"].split("+")[-1] for p in before.pages for c in p.chars}
         assert not [r for p in pdf.pages for r in p.rects if r.get("non_stroking_color")]
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_the_template_compiles_every_example_without_a_warning(name: str) -> None:
+    from govreport.outputs.typst import fonts, render
+    from govreport.outputs.typst.data import Layout, document_json
+
+    eng = engine()
+    document = eng.document(eng.read_report(EXAMPLES / f"{name}.yaml"))
+    dirs = fonts.font_dirs()
+    data = document_json(document, Layout(), fonts.default_choice(dirs).families)
+    pdf, warned = render._compiler(dirs).compile_with_warnings(
+        input=render.template(), format="pdf", sys_inputs={render.INPUT_KEY: data}
+    )
+    assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF-")
+    assert [w.message for w in warned] == []
