@@ -114,9 +114,36 @@ class RenderRequest:
         return self.options.get(name, default)
 
 
+@attrs.frozen
+class PrepareRequest:
+    """What a format's optional ``prepare`` gets: a run's options, before any report.
+
+    The options are checked (defaults filled in, strings converted), as
+    :class:`RenderRequest` carries them; the template filters and globals are
+    the plugins', so that a template using them is judged as it will render.
+    """
+
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+    template_filters: Mapping[str, Any] = attrs.field(factory=dict)
+    template_globals: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+
 @runtime_checkable
 class OutputFormat(Protocol):
-    """The interface an output plugin implements (a plain class with these attributes)."""
+    """The interface an output plugin implements (a plain class with these attributes).
+
+    A format may also have ``prepare(request: PrepareRequest) -> None``: called
+    once before many renders with the same options (``render_many``, ``govreport
+    batch``), it raises a :class:`~govreport.errors.GovreportError` for an
+    option value that cannot work (a broken template), so that the mistake is
+    said once instead of once per report, and it may load what every render
+    will need.  It is optional, and not part of this protocol's checked
+    attributes, so formats written without it stay formats; see
+    :func:`prepare_format`.
+    """
 
     name: str
     extension: str  # with the dot: ".txt"
@@ -128,6 +155,13 @@ class OutputFormat(Protocol):
     def render(self, document: Document, request: RenderRequest) -> bytes:
         """The complete file, deterministically: same input, same bytes."""
         ...
+
+
+def prepare_format(fmt: OutputFormat, request: PrepareRequest) -> None:
+    """Call ``fmt.prepare(request)`` when the format has one; nothing otherwise."""
+    prepare = getattr(fmt, "prepare", None)
+    if callable(prepare):
+        prepare(request)
 
 
 class OptionError(GovreportError, ValueError):

@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from typing import Final
 
 from govreport.document.blocks import Document
-from govreport.outputs.base import Capability, OptionSpec, RenderRequest
+from govreport.outputs.base import Capability, OptionSpec, PrepareRequest, RenderRequest
 from govreport.outputs.docx.body import body_xml
 from govreport.outputs.docx.package import core_properties
 from govreport.outputs.docx.settings import DocxSettings
 from govreport.outputs.docx.shell import shell_context
-from govreport.outputs.docx.template import load_template
+from govreport.outputs.docx.template import CompiledTemplate, load_template
 from govreport.outputs.jinja import filter_items, render_context
 from govreport.plugins.hookspecs import RegisterOutput, hookimpl
 
@@ -72,16 +72,19 @@ class DocxFormat:
     )
     options = OPTIONS
 
+    def prepare(self, request: PrepareRequest) -> None:
+        """Load and compile the template once: a broken one is said before any report.
+
+        The compiled template stays in the process's cache, where the renders
+        (and the workers a batch forks) find it.
+        """
+        _template(request)
+
     def render(self, document: Document, request: RenderRequest) -> bytes:
         if request.option("signature") is not None:
             warnings.warn(SIGNATURE_DEPRECATED, DeprecationWarning, stacklevel=2)
         settings = DocxSettings.from_options(request.options)
-        template = load_template(
-            request.option("template"),
-            settings,
-            filter_items(request.template_filters),
-            frozenset(request.template_globals),
-        )
+        template = _template(request)
         signature = document.signature
         context = shell_context(
             title_lines=document.title_lines,
@@ -95,6 +98,15 @@ class DocxFormat:
         context = render_context(context, request.template_globals)
         core = core_properties(document.title, document.author, document.date)
         return template.render(body_xml(document), context, core)
+
+
+def _template(request: PrepareRequest | RenderRequest) -> CompiledTemplate:
+    return load_template(
+        request.option("template"),
+        DocxSettings.from_options(request.options),
+        filter_items(request.template_filters),
+        frozenset(request.template_globals),
+    )
 
 
 @hookimpl
