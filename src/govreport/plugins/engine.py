@@ -35,7 +35,13 @@ from govreport.io import (
 )
 from govreport.io.regular import check_regular
 from govreport.model import AnnualReport
-from govreport.outputs.base import OutputFormat, RenderRequest, check_options
+from govreport.outputs.base import (
+    OutputFormat,
+    PrepareRequest,
+    RenderRequest,
+    check_options,
+    prepare_format,
+)
 from govreport.plugins import hookspecs
 from govreport.plugins.calls import (
     HookFailure,
@@ -447,6 +453,21 @@ class Engine:
         if name not in self.outputs:
             raise UnknownFormatError(name, list(self.outputs))
         return self.outputs[name]
+
+    def prepare(self, format_name: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Check ``options`` for ``format_name`` once and run the format's ``prepare``.
+
+        For many renders with the same options (``render_many``): an option
+        value that cannot work, such as a broken template, raises its error
+        here, once, before any report.  Returns the checked options.
+        """
+        fmt = self.output(format_name)
+        checked = check_options(fmt, options or {})
+        filters, globals_ = self.template_namespace()
+        request = PrepareRequest(checked, template_filters=filters, template_globals=globals_)
+        owner = self.outputs.owner(format_name)
+        guarded(prepare_format, owner, "prepare", format_name)(fmt, request)
+        return checked
 
     def render(
         self,
