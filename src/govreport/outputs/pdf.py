@@ -314,6 +314,7 @@ class PdfFormat:
     # A PDF is the Word output converted: same template, same options.
     capabilities = DocxFormat.capabilities
     options = OPTIONS
+    prepare = DocxFormat.prepare  # the same template, checked once before a batch
 
     def render(self, document: Document, request: RenderRequest) -> bytes:
         docx = DocxFormat().render(document, request)
