@@ -271,6 +271,7 @@ class _FastCosts:
         self.tall = tall
         self.height_of: dict[tuple[int, ...], int] = {}
         self.widths: list[int] = []
+        self.spans: list[int] = []  # each wrappable cell's width at the accepted widths
         self.counts: list[int] = []
         self.rows: list[int] = []
         self.narrow = self.height = self.lines = 0
@@ -297,10 +298,8 @@ class _FastCosts:
 
     def accept(self, widths: Sequence[int]) -> None:
         self.widths = list(widths)
-        self.counts = [
-            self._wrapped(i, span_width(widths, col, colspan))
-            for i, (col, colspan, _) in enumerate(self.var_cells)
-        ]
+        self.spans = [span_width(widths, col, colspan) for col, colspan, _ in self.var_cells]
+        self.counts = [self._wrapped(i, span) for i, span in enumerate(self.spans)]
         self.rows = self._heights(self.counts)
         self.narrow = sum(max(0, s - w) for s, w in zip(self.soft, widths, strict=True))
         self.height = sum(self.rows)
@@ -316,16 +315,18 @@ class _FastCosts:
         narrow, soft, widths = self.narrow, self.soft, self.widths
         for c in changed:
             narrow += max(0, soft[c] - trial[c]) - max(0, soft[c] - widths[c])
+        # A cell's width in the trial: its accepted width plus what its changed columns moved.
+        moved: dict[int, int] = {}
+        for c in changed:
+            step = trial[c] - widths[c]
+            if step:
+                for index in self.var_over[c]:
+                    moved[index] = moved.get(index, 0) + step
         counts: list[int] | None = None
         delta = 0
-        done: set[int] = set()
-        for c in changed:
-            for index in self.var_over[c]:
-                if index in done:
-                    continue
-                done.add(index)
-                col, colspan, _ = self.var_cells[index]
-                lines = self._wrapped(index, span_width(trial, col, colspan))
+        for index, step in moved.items():
+            if step:  # 0: a move within the cell's own columns, wrapped as accepted
+                lines = self._wrapped(index, self.spans[index] + step)
                 if lines != self.counts[index]:
                     if counts is None:
                         counts = list(self.counts)
