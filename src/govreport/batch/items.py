@@ -33,7 +33,9 @@ class BatchItem:
     written (or, when skipped, those already there); ``exit_status`` what
     ``govreport`` exits with for it (0, 1 refused, 2 unreadable or not
     written, 3 a plugin, 4 a defect); ``reason`` one line for people and
-    ``errors`` the findings that refused it, one line each.
+    ``errors`` the findings that refused it, one line each; ``previous`` last
+    year's data file it was checked and rendered with, ``None`` when there was
+    none (the cross-year rules did not run).
     """
 
     index: int
@@ -44,6 +46,7 @@ class BatchItem:
     exit_status: int = 0
     reason: str = ""
     errors: tuple[str, ...] = ()
+    previous: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -58,4 +61,5 @@ class BatchItem:
             "exit_status": self.exit_status,
             "reason": self.reason,
             "errors": list(self.errors),
+            "previous": None if self.previous is None else str(self.previous),
         }

@@ -22,12 +22,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from govreport.audit.discover import accepted_suffixes
 from govreport.batch import worker
 from govreport.batch.items import BatchItem, Status
 from govreport.batch.naming import Namer, output_path
+from govreport.batch.previous import Finder, PreviousSource, finder
 from govreport.batch.resume import up_to_date
 from govreport.fileio import OutputWriteError, remove_stale_temps
-from govreport.outputs.base import check_distinct_files, check_options
+from govreport.outputs.base import check_distinct_files, options_for
 from govreport.plugins import Engine, default_engine
 
 #: Tasks waiting or running per worker: enough to keep each busy, few enough to stay flat.
@@ -47,6 +49,8 @@ def render_many(
     force: bool = False,
     engine_factory: Callable[[], Engine] | None = None,
     options: Mapping[str, Any] | None = None,
+    previous: PreviousSource | None = None,
+    signature: bool = True,
 ) -> Iterator[BatchItem]:
     """Render each data file into ``formats`` under ``out_dir``; yield results as they complete.
 
@@ -57,15 +61,23 @@ def render_many(
     position); a bad input is an item with its status and reason, never an
     exception.  A report with errors is refused, as ``govreport render`` does,
     unless ``force``.  ``resume`` skips inputs whose outputs all exist and are
-    newer than the input.  ``jobs`` worker processes (default: one per core),
-    each with one engine from ``engine_factory`` (default: the shared engine).
+    newer than the input (and than its previous file).  ``jobs`` worker
+    processes (default: one per core), each with one engine from
+    ``engine_factory`` (default: the shared engine).
 
-    Raises :class:`govreport.UnknownFormatError`,
-    :class:`govreport.OptionError`, ``OutputClashError`` or
-    :class:`govreport.OutputWriteError` before any work for an unknown
-    format, a bad option, two formats writing the same file name (``pdf``
-    and ``docx-pdf``) or an output folder that cannot be made.  Closing the
-    generator early stops the workers.
+    ``previous`` is last year's data: a folder, whose file of the same name
+    (or stem) goes with each input (see :mod:`govreport.batch.previous`); one
+    file, for every input; or a function from an input's path to its file or
+    ``None``.  An input without one is checked and rendered without the
+    cross-year rules, and its item's ``previous`` is ``None``.  ``signature=False``
+    leaves the signature block out, as ``govreport render --no-signature``.
+
+    Raises, when called and before any work, :class:`govreport.UnknownFormatError`,
+    :class:`govreport.OptionError` or a format's own error (a broken template,
+    from the format's ``prepare``), ``OutputClashError`` for two formats
+    writing the same file name (``pdf`` and ``docx-pdf``), or
+    :class:`govreport.OutputWriteError` for an output folder that cannot be
+    made.  Closing the iterator early stops the workers.
     """
     target = Path(out_dir)
     formats = tuple(dict.fromkeys(formats))
@@ -74,23 +86,27 @@ def render_many(
     extensions = [eng.output(name).extension for name in formats]
     given = dict(options or {})
     for name in formats:
-        fmt = eng.outputs[name]
-        check_options(
-            fmt, {k: v for k, v in given.items() if k in fmt.options or len(formats) == 1}
-        )
+        # Once here, not once per input in the workers; a forked worker also
+        # inherits what prepare compiled (docx: the template).
+        eng.prepare(name, options_for(eng.outputs[name], given, several=len(formats) > 1))
     try:  # a folder that cannot be made stops the batch here, not once per input
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputWriteError(target, exc) from exc
     remove_stale_temps(target)  # what a killed batch left, before anything new
-    job = worker.Job(target, formats, given, force)
+    find = finder(previous, accepted_suffixes(eng))
+    job = worker.Job(target, formats, given, force, signature)
     workers = max(1, jobs if jobs is not None else os.cpu_count() or 1)
-    tasks = _tasks(inputs, target, extensions, resume)
-    yield from _run(tasks, workers, engine_factory, job)
+    tasks = _tasks(inputs, target, extensions, resume, find)
+    return _run(tasks, workers, engine_factory, job)
 
 
 def _tasks(
-    inputs: Iterable[str | os.PathLike[str]], out_dir: Path, extensions: Sequence[str], resume: bool
+    inputs: Iterable[str | os.PathLike[str]],
+    out_dir: Path,
+    extensions: Sequence[str],
+    resume: bool,
+    find: Finder | None,
 ) -> Iterator[worker.Task | BatchItem]:
     """A task per input, or its item at once when ``resume`` finds it done."""
     namer = Namer()
@@ -98,10 +114,11 @@ def _tasks(
         source = Path(given)
         name = namer.name(source)
         targets = tuple(output_path(out_dir, name, ext) for ext in extensions)
-        if resume and up_to_date(source, targets):
-            yield BatchItem(index, source, name, Status.SKIPPED, targets)
+        before = find(source) if find is not None else None
+        if resume and up_to_date(source, targets, before):
+            yield BatchItem(index, source, name, Status.SKIPPED, targets, previous=before)
         else:
-            yield worker.Task(index, source, name, targets)
+            yield worker.Task(index, source, name, targets, before)
 
 
 def _context() -> Any:

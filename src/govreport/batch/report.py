@@ -23,9 +23,19 @@ from govreport.fileio import OutputWriteError, remove_stale_temps
 
 
 class JsonReport:
-    """``{"formats", "out_dir", "inputs": [...], "summary": {...}}``, inputs by index."""
+    """``{"formats", "out_dir", "previous", "inputs": [...], "summary": {...}}``, inputs by index.
 
-    def __init__(self, target: Path, *, formats: tuple[str, ...], out_dir: Path) -> None:
+    ``previous`` is last year's folder or file as given (``None``: none given).
+    """
+
+    def __init__(
+        self,
+        target: Path,
+        *,
+        formats: tuple[str, ...],
+        out_dir: Path,
+        previous: Path | None = None,
+    ) -> None:
         self.target = target
         self._buffer: dict[int, BatchItem] = {}
         self._next = 0
@@ -44,7 +54,14 @@ class JsonReport:
         os.umask(umask)
         os.chmod(self._tmp, 0o666 & ~umask)
         self._fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
-        head = json.dumps({"formats": list(formats), "out_dir": str(out_dir)}, ensure_ascii=False)
+        head = json.dumps(
+            {
+                "formats": list(formats),
+                "out_dir": str(out_dir),
+                "previous": None if previous is None else str(previous),
+            },
+            ensure_ascii=False,
+        )
         self._fh.write(head[:-1] + ', "inputs": [')
 
     def add(self, item: BatchItem) -> None:

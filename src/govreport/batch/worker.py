@@ -10,6 +10,7 @@ each PDF starts its own, as ``govreport render`` does.
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 from collections.abc import Callable, Mapping
 from multiprocessing.util import Finalize
@@ -22,9 +23,11 @@ from govreport.batch.items import BatchItem, Status
 from govreport.errors import GovreportError
 from govreport.fileio import write_all
 from govreport.io import UnreadableFileError
+from govreport.model import AnnualReport
 from govreport.outputs.base import options_for
 from govreport.plugins import Engine, default_engine
 from govreport.rules.base import Severity
+from govreport.rules.previous import PreviousReportMismatchError, check_previous
 from govreport.rules.report import format_finding, has_errors
 
 #: Exit status of a defect in govreport (as the CLI's EXIT_INTERNAL).
@@ -41,6 +44,7 @@ class Job:
     formats: tuple[str, ...]
     options: Mapping[str, Any]
     force: bool
+    signature: bool = True
 
 
 @attrs.frozen
@@ -49,6 +53,8 @@ class Task:
     source: Path
     name: str
     targets: tuple[Path, ...]
+    #: Last year's data file, for the cross-year rules and charts; None: there is none.
+    previous: Path | None = None
 
 
 class _State:
@@ -106,6 +112,8 @@ def render_one(task: Task) -> BatchItem:
         return _render(_STATE.engine, _STATE.job, task)
     except UnreadableFileError as exc:
         return _failed(task, Status.UNREADABLE, exc.exit_status, str(exc))
+    except PreviousReportMismatchError as exc:  # another agency's, or another year's
+        return _failed(task, Status.REFUSED, exc.exit_status, str(exc))
     except GovreportError as exc:
         return _failed(task, Status.FAILED, exc.exit_status, str(exc))
     except Exception as exc:  # a defect of ours: reported with the input, the batch goes on
@@ -114,34 +122,68 @@ def render_one(task: Task) -> BatchItem:
 
 
 def _failed(task: Task, status: Status, code: int, reason: str) -> BatchItem:
-    return BatchItem(task.index, task.source, task.name, status, exit_status=code, reason=reason)
+    return BatchItem(
+        task.index,
+        task.source,
+        task.name,
+        status,
+        exit_status=code,
+        reason=reason,
+        previous=task.previous,
+    )
 
 
 def _render(eng: Engine, job: Job, task: Task) -> BatchItem:
     loaded = eng.load_report(task.source)
-    findings = [*loaded.problems, *loaded.place(eng.validate(loaded.report))]
-    errors = tuple(format_finding(f) for f in findings if f.severity is Severity.ERROR)
+    findings = list(loaded.problems)
+    errors: list[str] = []
+    previous = None
+    if task.previous is not None:
+        before = eng.load_report(task.previous)
+        check_previous(
+            loaded.report, before.report, report_file=task.source, previous_file=task.previous
+        )
+        # Last year's own errors stop the render too, as with ``govreport render --previous``.
+        findings += before.problems
+        prefix = f"{task.previous.name}: "
+        errors += [prefix + format_finding(f) for f in before.problems if _is_error(f)]
+        previous = before.report
+    mine = loaded.place(eng.validate(loaded.report, previous=previous))
+    findings += mine
+    errors += [format_finding(f) for f in (*loaded.problems, *mine) if _is_error(f)]
+    item = functools.partial(
+        BatchItem, task.index, task.source, task.name, errors=tuple(errors), previous=task.previous
+    )
     if has_errors(findings) and not job.force:
         reason = f"数据有 {len(errors)} 个错误，未生成 (not rendered: {len(errors)} errors)"
-        return BatchItem(task.index, task.source, task.name, Status.REFUSED, (), 1, reason, errors)
+        return item(Status.REFUSED, (), 1, reason)
     files = [
-        (target, _render_format(eng, job, loaded.report, name))
+        (target, _render_format(eng, job, loaded.report, previous, name))
         for name, target in zip(job.formats, task.targets, strict=True)
     ]
     written = write_all(files)
     reason = "有错误，按 --force 生成 (rendered despite errors)" if errors else ""
-    return BatchItem(
-        task.index, task.source, task.name, Status.OK, tuple(written), 0, reason, errors
-    )
+    return item(Status.OK, tuple(written), 0, reason)
 
 
-def _render_format(eng: Engine, job: Job, report: Any, name: str) -> bytes:
+def _is_error(finding: Any) -> bool:
+    return bool(finding.severity is Severity.ERROR)
+
+
+def _render_format(
+    eng: Engine, job: Job, report: Any, previous: AnnualReport | None, name: str
+) -> bytes:
     several = len(job.formats) > 1
+    shared: dict[str, Any] = {
+        "previous": previous,
+        "signature": job.signature,
+        "allow_errors": True,  # checked above; --force decided
+    }
     if name == WORD_PDF and _STATE.converter is not None:
         pdf_options = options_for(eng.outputs[WORD_PDF], job.options, several=several)
         opts = options_for(eng.outputs["docx"], pdf_options, several=True)
-        docx = eng.render(report, "docx", options=opts, allow_errors=True)
+        docx = eng.render(report, "docx", options=opts, **shared)
         data: bytes = _STATE.converter.convert(docx)
         return data
     options = options_for(eng.outputs[name], job.options, several=several)
-    return eng.render(report, name, options=options, allow_errors=True)
+    return eng.render(report, name, options=options, **shared)

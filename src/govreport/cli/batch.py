@@ -183,6 +183,14 @@ def _reporter(total: int) -> Iterator[_Reporter]:
     default=None,
     help="机关自定义模板，用于所有报告 (agency template, for every report)",
 )
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path, exists=True),
+    default=None,
+    help="上年度数据文件夹（按文件名对应）或文件，用于核对结转数和同比图 "
+    "(last year's data: a folder matched by file name, or one file)",
+)
+@click.option("--no-signature", is_flag=True, help="不加署名和日期 (no signature block)")
 @options_option
 @force_option
 @click.pass_context
@@ -195,6 +203,8 @@ def batch(
     resume: bool,
     json_file: Path | None,
     template: Path | None,
+    previous: Path | None,
+    no_signature: bool,
     raw_options: tuple[str, ...],
     force: bool,
 ) -> None:
@@ -203,7 +213,9 @@ def batch(
     INPUT 可以是数据文件、文件夹（递归查找数据文件）或通配符 (files, folders, globs)。
     输出为 输出目录/<数据文件名>.<扩展名>，不安全的字符替换为 _，重名的依次加 -2、-3
     (outputs are OUTDIR/<input stem>.<ext>, made safe and distinct)。一个文件出错不影响其他文件；
-    退出状态取各文件中最严重的 (the worst input's exit status)。
+    退出状态取各文件中最严重的 (the worst input's exit status)。--previous 为文件夹时，
+    按文件名（或去掉扩展名的文件名）找每个文件的上年度数据，找不到的不做跨年核对
+    (a --previous folder is matched by file name; inputs without one skip the cross-year rules)。
     """
     eng = engine()
     for name in formats:
@@ -225,24 +237,33 @@ def batch(
         for i, s in enumerate(found.skipped)
     ]
     formats = tuple(dict.fromkeys(formats))
-    report = JsonReport(json_file, formats=formats, out_dir=out_dir) if json_file else None
+    # Every check of the options (a broken template) is made here, once, before any work.
+    items = render_many(
+        found.files,
+        out_dir,
+        formats,
+        jobs=jobs,
+        resume=resume,
+        force=force,
+        options=options,
+        previous=previous,
+        signature=not no_signature,
+    )
+    report = (
+        JsonReport(json_file, formats=formats, out_dir=out_dir, previous=previous)
+        if json_file
+        else None
+    )
     counts = dict.fromkeys(Status, 0)
     worst = 0
+    unpaired = 0
     try:
         with _reporter(len(found.files) + len(skipped)) as progress:
-            items = render_many(
-                found.files,
-                out_dir,
-                formats,
-                jobs=jobs,
-                resume=resume,
-                force=force,
-                options=options,
-            )
             for item in _chain(skipped, items):
                 progress.item(item)
                 counts[item.status] += 1
                 worst = max(worst, item.exit_status)
+                unpaired += item.previous is None and item.name != ""
                 if report is not None:
                     report.add(item)
         if report is not None:
@@ -254,6 +275,11 @@ def batch(
     total = sum(counts.values())
     parts = "，".join(f"{_STATUS_WORDS[s]} {n}" for s, n in counts.items() if n)
     click.echo(f"共 {total} 个文件 ({total} inputs)：{parts or '无 (none)'}")
+    if previous is not None and unpaired:
+        click.echo(
+            f"{unpaired} 个文件没有对应的上年度数据，未做跨年核对 "
+            f"({unpaired} inputs without last year's file: cross-year rules not run)"
+        )
     if json_file is not None:
         click.echo(f"已写出 (written)：{json_file}")
     ctx.exit(worst)
