@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import govreport
 from govreport import spec
 from govreport.document.official import format_number, table_block
 from govreport.model import resolve
@@ -124,3 +125,20 @@ def test_column_widths_are_fixed_precision_percentages() -> None:
 )
 def test_slug_keeps_plugin_keys_out_of_css_syntax(key: str, want: str) -> None:
     assert slug(key) == want
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_kept_views_rows_give_the_cells_and_html_of_a_fresh_view(seed: int) -> None:
+    from govreport.outputs.html import tables
+    from govreport.testing.synthetic import generate
+
+    engine = govreport.Engine(autoload=False)
+    for item in generate(3, seed=seed):
+        for table in engine.document(item.report).tables():
+            kept, fresh = table_view(table), tables._table_view(table, "gr")
+            assert kept == fresh  # row by row, cell by cell
+            rows = [*kept.head, *(r for body in kept.bodies for r in body)]
+            plain = [*fresh.head, *(r for body in fresh.bodies for r in body)]
+            assert all(isinstance(r, tables.FilledRow) for r in rows)
+            assert [tables.row_html(r) for r in rows] == [tables.row_html(r) for r in plain]
+            assert [tuple(r) for r in rows] == [tuple(r) for r in plain]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import typing
 from collections.abc import Sequence
 from typing import Final
 
@@ -50,8 +51,8 @@ class TableView:
     id: str
     caption: str
     n_cols: int
-    head: tuple[tuple[CellView, ...], ...]
-    bodies: tuple[tuple[tuple[CellView, ...], ...], ...]
+    head: tuple[Sequence[CellView], ...]
+    bodies: tuple[tuple[Sequence[CellView], ...], ...]
     col_widths: tuple[str, ...]  # percentages, fixed precision
 
 
@@ -191,8 +192,8 @@ class _Shape:
 
 
 @functools.lru_cache(maxsize=VIEW_CACHE)
-def _shaped(shape: _Shape, prefix: str) -> tuple[TableView, dict[str, int] | None]:
-    """The view of a table of this shape with empty texts, and each cell id's index in it.
+def _shaped(shape: _Shape, prefix: str) -> tuple[TableView, _Rows | None]:
+    """The view of a table of this shape with empty texts, and its rows ready to fill.
 
     The headers of every number cell take a walk over the labels and header
     bands in force; that walk depends on the geometry only, which is the same
@@ -215,7 +216,28 @@ def _shaped(shape: _Shape, prefix: str) -> tuple[TableView, dict[str, int] | Non
     base = f"{prefix}-{slug(table.key)}"
     index = {f"{base}-r{c.row}c{c.col}": i for i, c in enumerate(cells)}
     # Two cells at one position (a plugin's malformed table) share an id: no cache then.
-    return view, index if len(index) == len(cells) else None
+    if len(index) != len(cells):
+        return view, None
+
+    def row(views: Sequence[CellView]) -> _RowShape:
+        parts = tuple((_start_tag(_tag_key(v)), index[v.id], f"</{v.tag}>") for v in views)
+        return _RowShape(tuple(views), parts, index)
+
+    head = tuple(row(r) for r in view.head)
+    return view, (head, tuple(tuple(row(r) for r in body) for body in view.bodies))
+
+
+@attrs.frozen
+class _RowShape:
+    """A row of a kept view: its cells with empty texts, and each cell's tags around its text."""
+
+    views: tuple[CellView, ...]
+    parts: tuple[tuple[str, int, str], ...]  # (start tag, the text's index, end tag)
+    index: dict[str, int] = attrs.field(eq=False, hash=False)
+
+
+#: The head's rows and each body's rows of a kept view.
+_Rows = tuple[tuple[_RowShape, ...], tuple[tuple[_RowShape, ...], ...]]
 
 
 def table_view(table: Table, prefix: str = "gr") -> TableView:
@@ -229,32 +251,65 @@ def table_view(table: Table, prefix: str = "gr") -> TableView:
         table.col_weights,
         tuple((c.row, c.col, c.role, c.rowspan, c.colspan, c.path) for c in table.cells),
     )
-    view, index = _shaped(shape, prefix)
-    if index is None:
+    view, rows = _shaped(shape, prefix)
+    if rows is None:
         return _table_view(table, prefix)
-    texts = [c.text for c in table.cells]
-
-    def filled(row: tuple[CellView, ...]) -> tuple[CellView, ...]:
-        return tuple(
-            CellView(
-                v.tag,
-                texts[index[v.id]],
-                v.id,
-                v.rowspan,
-                v.colspan,
-                v.scope,
-                v.headers,
-                v.css_class,
-                v.path,
-            )
-            for v in row
-        )
-
+    texts = tuple(c.text for c in table.cells)
+    head, bodies = rows
     return attrs.evolve(
         view,
-        head=tuple(filled(row) for row in view.head),
-        bodies=tuple(tuple(filled(row) for row in body) for body in view.bodies),
+        head=tuple(FilledRow(row, texts) for row in head),
+        bodies=tuple(tuple(FilledRow(row, texts) for row in body) for body in bodies),
     )
+
+
+class FilledRow(Sequence[CellView]):
+    """A row of a kept table view with one table's texts, its cells made only when read.
+
+    The page writes a row through :func:`row_html`, which needs each cell's
+    start tag (the same for every report) and its text: some three hundred
+    cell objects a report were made for nothing but that.  Read as a
+    sequence, the row gives the very cells the view would hold.
+    """
+
+    __slots__ = ("_shape", "_texts")
+
+    def __init__(self, shape: _RowShape, texts: tuple[str, ...]) -> None:
+        self._shape = shape
+        self._texts = texts
+
+    def _cell(self, view: CellView) -> CellView:
+        return attrs.evolve(view, text=self._texts[self._shape.index[view.id]])
+
+    @typing.overload
+    def __getitem__(self, item: int) -> CellView: ...
+
+    @typing.overload
+    def __getitem__(self, item: slice) -> tuple[CellView, ...]: ...
+
+    def __getitem__(self, item: int | slice) -> CellView | tuple[CellView, ...]:
+        if isinstance(item, slice):
+            return tuple(self._cell(v) for v in self._shape.views[item])
+        return self._cell(self._shape.views[item])
+
+    def __len__(self) -> int:
+        return len(self._shape.views)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"FilledRow({tuple(self)!r})"
+
+    def html(self) -> str:
+        """The row's cells as :func:`row_html` writes them, without making the cells."""
+        texts = self._texts
+        return "".join(f"{start}{_esc(texts[i])}{end}" for start, i, end in self._shape.parts)
 
 
 def _view(c: TableCell, tag: str, id_: str, *, scope: str, headers: str, css: str) -> CellView:
@@ -292,12 +347,17 @@ def _start_tag(key: TagKey) -> str:
     return "".join(out) + ">"
 
 
+def _tag_key(c: CellView) -> TagKey:
+    return (c.tag, c.id, c.css_class, c.rowspan, c.colspan, c.scope, c.headers, c.path)
+
+
 def cell_html(c: CellView) -> str:
     """One cell's element, escaped exactly as the template's autoescape would."""
-    start = _start_tag((c.tag, c.id, c.css_class, c.rowspan, c.colspan, c.scope, c.headers, c.path))
-    return f"{start}{_esc(c.text)}</{c.tag}>"
+    return f"{_start_tag(_tag_key(c))}{_esc(c.text)}</{c.tag}>"
 
 
 def row_html(row: Sequence[CellView]) -> Markup:
     """A table row's cells (the template's ``cells`` filter)."""
+    if isinstance(row, FilledRow):
+        return Markup(row.html())
     return Markup("".join(cell_html(c) for c in row))
