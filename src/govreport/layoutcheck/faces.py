@@ -28,7 +28,7 @@ class Face(enum.Enum):
 #: Lower-case name stems (spaces, hyphens and underscores removed) per face.
 _STEMS: Final[Mapping[Face, tuple[str, ...]]] = {
     Face.FANGSONG: ("fangsong", "fandolfang", "fzfangsong", "fzfsk", "stfangsong", "仿宋"),
-    Face.KAITI: ("kaiti", "fandolkai", "fzkai", "stkaiti", "楷体"),
+    Face.KAITI: ("kaiti", "fandolkai", "fzkai", "fzkt", "stkaiti", "楷体"),
     Face.HEITI: (
         "simhei",
         "heiti",
@@ -37,6 +37,8 @@ _STEMS: Final[Mapping[Face, tuple[str, ...]]] = {
         "sourcehansans",
         "fandolhei",
         "fzhei",
+        "fzht",
+        "stheiti",
         "黑体",
     ),
     Face.SONGTI: (
@@ -61,8 +63,18 @@ _PUNCT: Final = re.compile(r"[\s_\-,]+")
 
 
 def base_name(fontname: str) -> str:
-    """The font's name without the subset prefix (``ABCDEF+``)."""
-    return _SUBSET.sub("", fontname)
+    """The font's name without the subset prefix (``ABCDEF+``).
+
+    Word and WPS on Chinese Windows write a Chinese font's name in GBK
+    (``仿宋_GB2312``); pdfminer gives those bytes as Latin-1 characters.
+    """
+    name = _SUBSET.sub("", fontname)
+    if any("\x80" <= ch <= "\xff" for ch in name):
+        try:
+            return name.encode("latin-1").decode("gbk")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return name
+    return name
 
 
 def face_of(fontname: str) -> Face:
