@@ -23,7 +23,7 @@ from govreport.outputs.html import charts as svg_charts
 from govreport.outputs.html.summary import Chart, charts
 from govreport.outputs.html.tables import TableView, row_html, slug, table_view
 from govreport.outputs.jinja import FilterItems, render_context, with_filters
-from govreport.xmlchars import check_text
+from govreport.xmlchars import check_texts
 
 TEMPLATE_PACKAGE = "govreport"
 TEMPLATE_DIR = "templates/html"
@@ -151,8 +151,7 @@ def render_html(
 ) -> str:
     # Validation refuses these characters (rule T1); with --force they would
     # make a page that is not valid HTML, or fail to encode (a lone surrogate).
-    for where, text in document.texts():
-        check_text(text, where, medium="网页", english="illegal character in HTML")
+    check_texts(document.texts(), medium="网页", english="illegal character in HTML")
     preamble = tuple(_block(b) for b in document.preamble)
     sections = tuple(
         SectionView(s.key, slug(s.key), s.heading, tuple(_block(b) for b in s.blocks))
