@@ -1,4 +1,4 @@
-"""The pdf output: LibreOffice converts the Word file; pdfinfo/pdftotext read it back.
+"""The docx-pdf output: LibreOffice converts the Word file; pdfinfo/pdftotext read it back.
 
 Skips when LibreOffice or poppler-utils are missing (apt-get install
 libreoffice-writer-nogui poppler-utils).  PDFs and page images are left in
