@@ -98,3 +98,9 @@ def test_pdf_and_docx_pdf_are_not_written_over_each_other(tmp_path: Path) -> Non
         list(render_many([EXAMPLES / "pingtan-2024.yaml"], tmp_path, ["pdf", "docx-pdf"], jobs=1))
     assert caught.value.exit_status == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_without_the_typst_package_it_says_so_in_one_line(report, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "typst", None)  # import typst raises ImportError
+    with pytest.raises(TypstRenderError, match="pip install typst"):
+        engine().render(report, "pdf")

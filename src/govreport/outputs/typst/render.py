@@ -53,7 +53,12 @@ _lock = threading.Lock()
 
 def render_pdf(document: Document, layout: Layout | None = None) -> bytes:
     """The report as PDF bytes; the same document and fonts give the same bytes."""
-    import typst
+    try:
+        import typst
+    except ImportError:  # a dependency, but a broken install should say so in one line
+        raise TypstRenderError(
+            "未安装 typst，无法生成 PDF；请运行 pip install typst (the typst package is missing)"
+        ) from None
 
     dirs = font_lookup.font_dirs()
     choice = font_lookup.default_choice(dirs)
