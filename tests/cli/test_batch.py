@@ -289,3 +289,50 @@ def test_format_options_apply_to_every_report_and_a_bad_one_stops_the_batch(
     assert (tmp_path / "out" / "unit-000.txt").read_bytes() != (
         tmp_path / "wide" / "unit-000.txt"
     ).read_bytes()
+
+
+def test_a_bad_template_is_said_once_before_any_work(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in", 3)
+    (tmp_path / "bad.docx").write_bytes(b"not a Word file")
+    args = ("in", "-o", "out", "-f", "docx", "-f", "txt", "--json", "r.json")
+    bad = batch(*args, "--template", "bad.docx", cwd=tmp_path)
+    assert bad.returncode == 2, bad.stderr
+    lines = [line for line in bad.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "bad.docx" in lines[0], bad.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx", "in"]  # nothing written
+    # The template exported for editing works for every report.
+    from govreport.outputs.docx import export_template
+
+    export_template(tmp_path / "good.docx")
+    good = batch(*args, "--template", "good.docx", cwd=tmp_path)
+    assert good.returncode == 0, good.stderr
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 3
+
+
+def test_previous_and_no_signature_reach_every_report(tmp_path: Path) -> None:
+    from tests.batch.test_previous import PINGTAN_2024, PINGTAN_2025, _carried_forward_2
+
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2024").mkdir()
+    for name in ("carried.yaml", "same.yaml", "new.yaml"):
+        (tmp_path / "2025" / name).write_bytes(PINGTAN_2025.read_bytes())
+    _carried_forward_2(tmp_path / "2024", "carried.yaml")
+    (tmp_path / "2024" / "same.yaml").write_bytes(PINGTAN_2024.read_bytes())
+    result = batch(
+        "2025", "-o", "out", "--previous", "2024", "--no-signature", "--json", "r.json",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    report = _report(tmp_path / "r.json")
+    assert report["2025/carried.yaml"]["status"] == "refused"
+    assert any("R6" in e for e in report["2025/carried.yaml"]["errors"])  # type: ignore[attr-defined]
+    assert report["2025/same.yaml"]["previous"] == "2024/same.yaml"
+    assert report["2025/new.yaml"]["status"] == "ok" and report["2025/new.yaml"]["previous"] is None
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["previous"] == "2024"
+    assert "1 个文件没有对应的上年度数据" in result.stdout
+    signed = batch("2025", "-o", "signed", cwd=tmp_path)
+    assert signed.returncode == 0, signed.stderr
+    unsigned = (tmp_path / "out" / "new.txt").read_text(encoding="utf-8")
+    last_lines = (tmp_path / "signed" / "new.txt").read_text(encoding="utf-8").splitlines()[-3:]
+    assert any("平潭综合实验区" in line for line in last_lines)
+    assert not any("平潭综合实验区" in line for line in unsigned.splitlines()[-3:])
