@@ -8,7 +8,8 @@ check the stored numbers.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from govreport import spec
@@ -223,12 +224,16 @@ def _value_paths() -> tuple[str, ...]:
     return (*(c.path for c in cells if c.role is spec.CellRole.VALUE), "other.processing_fee")
 
 
-@functools.cache
-def _value_runs() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """:func:`_value_paths` as runs of one parent: (parent, field names, paths), in order.
+#: Reads an object's named numbers as one tuple.
+Reader = Callable[[object], tuple[Number, ...]]
 
-    R5 then reads a row's six numbers from the row itself instead of resolving
-    each path from the top of the report.
+
+@functools.cache
+def _value_runs() -> tuple[tuple[str, Reader, tuple[str, ...]], ...]:
+    """:func:`_value_paths` as runs of one parent: (parent, its numbers' reader, paths), in order.
+
+    R5 then reads a row's six numbers from the row itself, in one call,
+    instead of resolving each path from the top of the report.
     """
     runs: list[tuple[str, list[str], list[str]]] = []
     for path in _value_paths():
@@ -237,16 +242,28 @@ def _value_runs() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
             runs.append((parent, [], []))
         runs[-1][1].append(name)
         runs[-1][2].append(path)
-    return tuple((parent, tuple(names), tuple(paths)) for parent, names, paths in runs)
+    return tuple((parent, _reader(names), tuple(paths)) for parent, names, paths in runs)
+
+
+def _reader(names: list[str]) -> Reader:
+    """The named fields of an object as a tuple (attrgetter of one name gives no tuple)."""
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return operator.attrgetter(*names)
+
+
+@functools.cache
+def _value_path_set() -> frozenset[str]:
+    return frozenset(_value_paths())
 
 
 def check_non_negative(ctx: RuleContext) -> Iterator[Finding]:
     """R5: no count and no amount is negative."""
-    seen = frozenset(_value_paths())
+    seen = _value_path_set()
     values = values_of(ctx.report)
-    for parent, names, paths in _value_runs():
-        obj = values.object_at(parent)
-        numbers = [getattr(obj, name) for name in names]
+    for parent, read, paths in _value_runs():
+        numbers = read(values.object_at(parent))
         if min(numbers) >= 0:
             continue  # the common case: the whole row at once
         for path, value in zip(paths, numbers, strict=True):
