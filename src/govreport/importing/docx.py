@@ -133,9 +133,13 @@ def _title(document: Any) -> str:
         return ""
 
 
-def read_docx(path: Path) -> Source:
-    """A Word file's body as paragraphs and tables, as printed; see the module notes."""
-    data = read_regular(path, limits.MAX_IMPORT_FILE_BYTES)
+def read_docx(path: Path, data: bytes | None = None) -> Source:
+    """A Word file's body as paragraphs and tables, as printed; see the module notes.
+
+    ``data``: the file's bytes, when read already (the import hashes them).
+    """
+    if data is None:
+        data = read_regular(path, limits.MAX_IMPORT_FILE_BYTES)
     check_docx(path, data)
     document = _opened(path, data)
     body = _Body(Numbering.of(document))

@@ -39,14 +39,15 @@ __all__ = ["parse_html", "read_html"]
 TITLE_WHERE = "标题"
 
 
-def read_html(path: str | os.PathLike[str]) -> Source:
-    """The report in the web page at ``path``.
+def read_html(path: str | os.PathLike[str], data: bytes | None = None) -> Source:
+    """The report in the web page at ``path`` (``data``: its bytes, when read already).
 
     Raises :class:`~govreport.io.errors.UnreadableFileError` for a file that
     cannot be read, is larger than ``MAX_IMPORT_FILE_BYTES``, or is no page.
     """
     path = Path(path)
-    data = read_regular(path, MAX_IMPORT_FILE_BYTES)
+    if data is None:
+        data = read_regular(path, MAX_IMPORT_FILE_BYTES)
     return _parse(data, name=path.name, path=path)
 
 

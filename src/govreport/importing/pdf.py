@@ -59,9 +59,13 @@ def _what(data: bytes) -> str:
     return "未知格式"
 
 
-def read_pdf(path: Path) -> Source:
-    """The report in the PDF at ``path``, as printed (kind "pdf")."""
-    data = read_regular(path, MAX_IMPORT_FILE_BYTES)
+def read_pdf(path: Path, data: bytes | None = None) -> Source:
+    """The report in the PDF at ``path``, as printed (kind "pdf").
+
+    ``data``: the file's bytes, when read already (the import hashes them).
+    """
+    if data is None:
+        data = read_regular(path, MAX_IMPORT_FILE_BYTES)
     if not data:
         raise UnreadableFileError(path, "文件是空的 (empty file)")
     if b"%PDF-" not in data[:_HEADER_WINDOW]:

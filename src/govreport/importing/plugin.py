@@ -10,6 +10,7 @@ and pdfplumber.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -22,32 +23,35 @@ from govreport.plugins.contributions import InputLoader
 from govreport.plugins.hookspecs import RegisterExtension, RegisterLoader, hookimpl
 
 
-def _html(path: Path) -> Source:
+def _html(path: Path, data: bytes | None = None) -> Source:
     from govreport.importing.html import read_html
 
-    return read_html(path)
+    return read_html(path, data)
 
 
-def _docx(path: Path) -> Source:
+def _docx(path: Path, data: bytes | None = None) -> Source:
     from govreport.importing.docx import read_docx
 
-    return read_docx(path)
+    return read_docx(path, data)
 
 
-def _pdf(path: Path) -> Source:
+def _pdf(path: Path, data: bytes | None = None) -> Source:
     from govreport.importing.pdf import read_pdf
 
-    return read_pdf(path)
+    return read_pdf(path, data)
 
 
-def _text(path: Path) -> Source:
+def _text(path: Path, data: bytes | None = None) -> Source:
     from govreport.importing.text import read_text
 
-    return read_text(path)
+    return read_text(path, data)
 
+
+#: A built-in reader: the path (named in messages) and, when read already, the bytes.
+BytesReader = Callable[[Path, bytes | None], Source]
 
 #: Loader name → (suffixes, reader).
-READERS: Mapping[str, tuple[tuple[str, ...], Callable[[Path], Source]]] = {
+READERS: Mapping[str, tuple[tuple[str, ...], BytesReader]] = {
     "html": ((".html", ".htm", ".shtml"), _html),
     "docx": ((".docx",), _docx),
     "pdf": ((".pdf",), _pdf),
@@ -61,16 +65,28 @@ def sha256_of(path: Path) -> str:
 
 
 def import_data(path: Path, read: Callable[[Path], Source]) -> dict[str, Any]:
-    """A published file → the data a data file holds, ``source:`` block included."""
+    """A published file → the data a data file holds, ``source:`` block included.
+
+    ``read`` (a plugin's) reads the file itself, so it is read again for its hash.
+    """
+    return _data(path, read(path), sha256_of(path))
+
+
+def import_bytes(path: Path, read: BytesReader) -> dict[str, Any]:
+    """As :func:`import_data` for a built-in reader: the file read once, and those bytes hashed."""
+    data = read_regular(path, MAX_IMPORT_FILE_BYTES)
+    return _data(path, read(path, data), hashlib.sha256(data).hexdigest())
+
+
+def _data(path: Path, source: Source, sha256: str) -> dict[str, Any]:
     from govreport.importing.mapper import map_source
 
-    source = read(path)
     imported = map_source(source)
     data = dict(imported.data)
     data["source"] = {
         "file": path.name,
         "format": source.kind,
-        "sha256": sha256_of(path),
+        "sha256": sha256,
         "notes": [
             {
                 "code": note.code,
@@ -101,7 +117,7 @@ def source_loader(
 @hookimpl
 def govreport_register_loaders(register: RegisterLoader) -> None:
     for name, (suffixes, read) in READERS.items():
-        register(source_loader(name, suffixes, read))
+        register(InputLoader(name, suffixes, functools.partial(import_bytes, read=read)))
 
 
 @hookimpl

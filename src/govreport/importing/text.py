@@ -215,8 +215,12 @@ def parse_text(text: str, notes: Sequence[Finding] = ()) -> Source:
     return Source("txt", tuple(blocks), notes=(*notes, *found))
 
 
-def read_text(path: Path) -> Source:
-    """A text file (ours or a plain dump) as paragraphs and tables; see the module notes."""
-    data = read_regular(path, limits.MAX_IMPORT_FILE_BYTES)
+def read_text(path: Path, data: bytes | None = None) -> Source:
+    """A text file (ours or a plain dump) as paragraphs and tables; see the module notes.
+
+    ``data``: the file's bytes, when read already (the import hashes them).
+    """
+    if data is None:
+        data = read_regular(path, limits.MAX_IMPORT_FILE_BYTES)
     text, notes = decode_text(path, data)
     return parse_text(text, notes)
