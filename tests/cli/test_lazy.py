@@ -68,3 +68,18 @@ def test_help_imports_no_command() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "0 [] False False"
+
+
+def test_rendering_a_data_file_imports_no_spreadsheet_or_pdf_library(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from govreport.cli.main import main\n"
+        f"status = main(['render', {str(EXAMPLE)!r}, '-f', 'txt', '-o', {str(tmp_path)!r}])\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'pdfplumber', "
+        "'typst', 'rich'})\n"
+        "print(status, heavy)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "0 []"

@@ -1,7 +1,9 @@
 """The workbook as a built-in plugin: its writer (``convert r.yaml r.xlsx``) and its loader.
 
-The loader (``validate 2025.xlsx``, ``render 2025.xlsx``) imports the reader
-on first use, so starting the CLI does not pay for it.
+The writer and the loader (``validate 2025.xlsx``, ``render 2025.xlsx``)
+import their modules, and so openpyxl, on first use: starting the CLI, or
+rendering a YAML file, must not pay for them (openpyxl alone takes longer to
+import than a report takes to render).
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from typing import Any
 from govreport.model import AnnualReport
 from govreport.plugins.contributions import DataWriter, InputLoader
 from govreport.plugins.hookspecs import RegisterLoader, RegisterWriter, hookimpl
-from govreport.workbook.writer import write_workbook
 
 #: The workbook's suffix, for the writer and the loader alike.
 SUFFIXES = (".xlsx",)
 
 
 def _write(report: AnnualReport) -> bytes:
+    from govreport.workbook.writer import write_workbook
+
     return write_workbook(report)
 
 
