@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from govreport.audit import Status, audit_paths
 from govreport.audit.result import DUPLICATE, UNREADABLE
@@ -137,3 +140,36 @@ def test_a_loader_plugin_that_crashes_is_one_unreadable_file(tmp_path: Path) -> 
     assert by["clean.yaml"].status is Status.OK
     assert by["x.crash"].status is Status.UNREADABLE
     assert "boom" in by["x.crash"].findings[0].message
+
+
+def test_each_file_is_loaded_once_even_when_paired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two agencies, two years each, each 2025 checked with its 2024: four loads, not eight."""
+    from govreport.audit import run
+
+    reports.clean(tmp_path, "a-2024.yaml", agency="丁区")
+    reports.next_year(tmp_path, "a-2025.yaml", agency="丁区")
+    reports.clean(tmp_path, "b-2024.yaml", agency="戊区")
+    reports.next_year(tmp_path, "b-2025.yaml", agency="戊区")
+    eng = Engine(autoload=False)
+    loads: Counter[str] = Counter()
+    load = eng.load_report
+
+    def counting(path: Any) -> Any:
+        loads[Path(path).name] += 1
+        return load(path)
+
+    monkeypatch.setattr(eng, "load_report", counting)
+    result = _by_name(audit_paths([tmp_path], engine=eng))
+    assert result["a-2025.yaml"].previous == tmp_path / "a-2024.yaml"
+    assert result["b-2025.yaml"].previous == tmp_path / "b-2024.yaml"
+    assert loads == dict.fromkeys(("a-2024.yaml", "a-2025.yaml", "b-2024.yaml", "b-2025.yaml"), 1)
+    # Beyond what the first pass keeps, a paired file is read again: memory stays bounded.
+    loads.clear()
+    monkeypatch.setattr(run, "KEEP_LOADED", 1)
+    again = _by_name(audit_paths([tmp_path], engine=eng))
+    assert {name: r.previous for name, r in again.items()} == {
+        name: r.previous for name, r in result.items()
+    }
+    assert sum(loads.values()) > 4

@@ -1,10 +1,11 @@
 """Auditing many reports: load each, run every rule, compare consecutive years.
 
-Two passes keep memory bounded by one or two reports, not by the number of
-files.  The first loads and checks every file on its own and notes its agency
-and year.  Once every file is known, the second checks again each report whose
-agency has a report of the year before, with that report as ``previous``, so
-the cross-year rules (R6 结转) run as ``govreport validate --previous`` runs them.
+Two passes keep memory bounded by ``KEEP_LOADED`` reports, not by the number
+of files.  The first loads and checks every file on its own and notes its
+agency and year.  Once every file is known, the second checks again each report
+whose agency has a report of the year before, with that report as ``previous``,
+so the cross-year rules (R6 结转) run as ``govreport validate --previous`` runs
+them; the files the first pass kept are not read a second time.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from govreport.findings import Finding, Severity
 from govreport.io import LoadResult, UnreadableFileError
 from govreport.plugins import Engine, default_engine
 from govreport.rules.report import sort_findings
+
+#: Loaded reports the first pass keeps for the second (about 12 KiB each for
+#: the examples): a folder of up to this many files is read once; beyond it
+#: the rest are read again when paired, so memory stays bounded.
+KEEP_LOADED = 1000
 
 #: ``progress(done, total, file)`` after each step; ``total`` grows once the
 #: second pass (the cross-year checks) is known.
@@ -107,16 +113,25 @@ def _check_pairs(
     keys: dict[Path, Key | None],
     audits: dict[Path, ReportAudit],
     step: Callable[[Path], None],
+    *,
+    kept: dict[Path, LoadResult | str],
 ) -> None:
-    """The second pass: each report with last year's beside it, replacing its first verdict."""
+    """The second pass: each report with last year's beside it, replacing its first verdict.
+
+    A file the first pass kept is not read again.
+    """
+
+    def loaded_again(path: Path) -> LoadResult | str:
+        return kept[path] if path in kept else _load(engine, path)
+
     # By agency and year, so that the middle report of a chain, checked with
     # its own last year, is at hand as the next one's last year.
     order = sorted(pairing.previous, key=lambda p: (keys.get(p) or ("", 0), str(p)))
     last: tuple[Path, LoadResult] | None = None
     for path in order:
         before = pairing.previous[path]
-        previous = last[1] if last is not None and last[0] == before else _load(engine, before)
-        loaded = _load(engine, path)
+        previous = last[1] if last is not None and last[0] == before else loaded_again(before)
+        loaded = loaded_again(path)
         if isinstance(previous, LoadResult):
             audits[path] = _check(engine, path, loaded, previous)
         if isinstance(loaded, LoadResult):
@@ -144,6 +159,7 @@ def audit_paths(
     found = find_reports(paths, accepted_suffixes(eng), exclude=exclude)
     audits = {s.path: ReportAudit.failed(s.path, s.reason) for s in found.skipped}
     keys: dict[Path, Key | None] = {}
+    kept: dict[Path, LoadResult | str] = {}
     total = len(found.files)
     done = 0
 
@@ -157,9 +173,12 @@ def audit_paths(
         loaded = _load(eng, path)
         audits[path] = _check(eng, path, loaded)
         keys[path] = key_of(loaded) if isinstance(loaded, LoadResult) else None
+        if len(kept) < KEEP_LOADED:
+            kept[path] = loaded
         step(path)
     pairing = pair(keys)
     total += len(pairing.previous)
-    _check_pairs(eng, pairing, keys, audits, step)
+    _check_pairs(eng, pairing, keys, audits, step, kept=kept)
+    kept.clear()
     reports = (_set_notes(audits[p], pairing) for p in sorted(audits, key=str))
     return AuditResult(tuple(reports))
