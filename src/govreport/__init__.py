@@ -60,6 +60,14 @@ _EXPORTS: dict[str, str] = {
     "source_loader": "govreport.importing.plugin",
     # many reports at once
     **dict.fromkeys(("render_many", "BatchItem", "BatchStatus"), "govreport.batch"),
+    # the fill-in workbook (.xlsx)
+    **dict.fromkeys(("write_workbook", "blank_workbook"), "govreport.workbook.writer"),
+    # measuring a report's PDF against GB/T 9704
+    "check_layout": "govreport.layoutcheck",
+    **dict.fromkeys(
+        ("LayoutReport", "PageLayout", "LayoutFinding"), "govreport.layoutcheck.report"
+    ),
+    "LayoutUnreadableError": "govreport.layoutcheck.reading",
     # auditing and aggregating many reports
     **dict.fromkeys(
         ("audit_paths", "AuditResult", "ReportAudit", "AuditStatus", "write_annotated"),
@@ -95,9 +103,13 @@ _EXPORTS: dict[str, str] = {
     "RegisterRule": "govreport.plugins.hookspecs",
     "RegisterExtension": "govreport.plugins.hookspecs",
     "RegisterLoader": "govreport.plugins.hookspecs",
+    "RegisterWriter": "govreport.plugins.hookspecs",
     "RegisterTemplateHelper": "govreport.plugins.hookspecs",
     "Extension": "govreport.plugins.contributions",
     "InputLoader": "govreport.plugins.contributions",
+    "PlacedData": "govreport.plugins.contributions",
+    "DataWriter": "govreport.plugins.contributions",
+    "DataWriterError": "govreport.plugins.contributions",
     "TemplateHelper": "govreport.plugins.contributions",
     "HelperKind": "govreport.plugins.contributions",
     # validation
@@ -176,6 +188,8 @@ __all__ = [
     "Cell",
     "Contact",
     "DataFileError",
+    "DataWriter",
+    "DataWriterError",
     "Document",
     "DocumentCounts",
     "DuplicateNameError",
@@ -192,6 +206,9 @@ __all__ = [
     "HelperKind",
     "Imported",
     "InputLoader",
+    "LayoutFinding",
+    "LayoutReport",
+    "LayoutUnreadableError",
     "ListStyle",
     "LoadResult",
     "ModelError",
@@ -205,9 +222,11 @@ __all__ = [
     "OutputFormat",
     "OutputWriteError",
     "Overview",
+    "PageLayout",
     "Para",
     "Paragraph",
     "ParagraphRole",
+    "PlacedData",
     "PlaceholderError",
     "Placement",
     "PlacementError",
@@ -225,6 +244,7 @@ __all__ = [
     "RegisterRule",
     "RegisterSection",
     "RegisterTemplateHelper",
+    "RegisterWriter",
     "RenderRequest",
     "ReportAudit",
     "ReportFileError",
@@ -257,6 +277,8 @@ __all__ = [
     "__version__",
     "aggregate",
     "audit_paths",
+    "blank_workbook",
+    "check_layout",
     "check_template",
     "compare_aggregate",
     "default_engine",
@@ -272,6 +294,7 @@ __all__ = [
     "select_units",
     "source_loader",
     "write_annotated",
+    "write_workbook",
 ]
 
 
@@ -335,6 +358,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         UnreadableFileError,
         UnsupportedFormatError,
     )
+    from govreport.layoutcheck import check_layout
+    from govreport.layoutcheck.reading import LayoutUnreadableError
+    from govreport.layoutcheck.report import LayoutFinding, LayoutReport, PageLayout
     from govreport.model import (
         AdminLevel,
         Agency,
@@ -371,11 +397,14 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     from govreport.outputs.docx.templates import TemplateProblem, check_template, export_template
     from govreport.placeholders import PlaceholderError
     from govreport.plugins.contributions import (
+        DataWriter,
+        DataWriterError,
         Extension,
         ExtensionExampleError,
         ExtensionTypeError,
         HelperKind,
         InputLoader,
+        PlacedData,
         TemplateHelper,
     )
     from govreport.plugins.engine import Engine, default_engine
@@ -386,6 +415,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         RegisterRule,
         RegisterSection,
         RegisterTemplateHelper,
+        RegisterWriter,
         hookimpl,
     )
     from govreport.plugins.loading import PluginFailure, PluginInfo, PluginLoadError
@@ -393,3 +423,4 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     from govreport.plugins.shortcuts import load_report, parse_report, read_report
     from govreport.rules.base import Rule, RuleContext
     from govreport.rules.previous import PreviousReportMismatchError
+    from govreport.workbook.writer import blank_workbook, write_workbook
