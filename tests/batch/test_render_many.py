@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
-from govreport import Engine, save_report
+from govreport import Engine, hookimpl, save_report
 from govreport.batch import BatchItem, Status, render_many
 from govreport.errors import GovreportError
+from govreport.outputs.base import Capability, OptionSpec, PrepareRequest, RenderRequest
+from govreport.plugins.contributions import TemplateHelper
 from govreport.testing import sample_report
 
 from .inputs import BROKEN, make_inputs
@@ -117,3 +120,64 @@ def test_a_worker_that_dies_fails_its_input_only(
     assert [i.status for i in items] == [Status.OK] * 2 + [Status.FAILED] + [Status.OK] * 4
     assert items[2].reason == WORKER_DIED and items[2].exit_status == 4
     assert len(list((tmp_path / "out").iterdir())) == 6 * len(FORMATS)
+
+
+class _Counted:
+    """A format whose prepare is counted and refuses the value "bad"; it sees plugins' filters."""
+
+    name = "counted"
+    extension = ".counted"
+    media_type = "text/plain; charset=utf-8"
+    description = "计数"
+    capabilities: frozenset[Capability] = frozenset()
+    options: ClassVar[dict[str, OptionSpec]] = {"mode": OptionSpec("模式", str, "good")}
+    prepared: ClassVar[list[PrepareRequest]] = []
+
+    def prepare(self, request: PrepareRequest) -> None:
+        self.prepared.append(request)
+        if request.option("mode") == "bad":
+            raise GovreportError("模式不可用 (mode bad)")
+
+    def render(self, document: object, request: RenderRequest) -> bytes:
+        return f"{request.option('mode')}\n".encode()
+
+
+class _CountedPlugin:
+    @hookimpl
+    def govreport_register_outputs(self, register: Any) -> None:
+        register(_Counted())
+
+    @hookimpl
+    def govreport_register_template_helpers(self, register: Any) -> None:
+        register(TemplateHelper("shout", str.upper))
+
+
+def _counted_engine() -> Engine:
+    return Engine([_CountedPlugin()], autoload=False)
+
+
+@pytest.mark.govreport_hook("govreport_register_outputs")
+def test_a_formats_prepare_runs_once_before_any_work(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in", 3)
+    inputs = sorted((tmp_path / "in").iterdir())
+    _Counted.prepared.clear()
+    with pytest.raises(GovreportError, match="mode bad"):
+        render_many(inputs, tmp_path / "out", ["counted"], engine_factory=_counted_engine,
+                    options={"mode": "bad"})  # fmt: skip
+    assert len(_Counted.prepared) == 1 and not (tmp_path / "out").exists()
+    _Counted.prepared.clear()
+    items = list(render_many(inputs, tmp_path / "out", ["counted", "txt"], jobs=1,
+                             engine_factory=_counted_engine, options={"mode": "fine"}))  # fmt: skip
+    assert [i.status for i in items] == [Status.OK] * 3
+    [request] = _Counted.prepared  # in the parent, once, with the checked options
+    assert request.options == {"mode": "fine"} and "shout" in request.template_filters
+    assert (tmp_path / "out" / "unit-000.counted").read_bytes() == b"fine\n"
+
+
+def test_a_template_that_cannot_be_used_stops_the_batch_before_any_work(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in", 2)
+    (tmp_path / "bad.docx").write_bytes(b"PK not really")
+    with pytest.raises(GovreportError, match=r"bad\.docx"):
+        render_many(sorted((tmp_path / "in").iterdir()), tmp_path / "out", ["docx-pdf"],
+                    options={"template": tmp_path / "bad.docx"})  # fmt: skip
+    assert not (tmp_path / "out").exists()
