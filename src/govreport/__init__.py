@@ -156,6 +156,8 @@ _EXPORTS: dict[str, str] = {
     "UnreadableFileError": "govreport.io.errors",
     "UnsupportedFormatError": "govreport.io.errors",
     "OptionError": "govreport.outputs.base",
+    "OutputClashError": "govreport.outputs.base",
+    "TypstRenderError": "govreport.outputs.typst.render",
     "PlacementError": "govreport.document.providers",
     "PlaceholderError": "govreport.placeholders",
     "TemplateError": "govreport.outputs.docx.errors",
@@ -219,6 +221,7 @@ __all__ = [
     "OtherHandling",
     "OtherMatters",
     "Outcomes",
+    "OutputClashError",
     "OutputFormat",
     "OutputWriteError",
     "Overview",
@@ -266,6 +269,7 @@ __all__ = [
     "TemplateHelper",
     "TemplateProblem",
     "TextPart",
+    "TypstRenderError",
     "Unavailable",
     "Unit",
     "UnknownFormatError",
@@ -390,11 +394,13 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         Capability,
         OptionError,
         OptionSpec,
+        OutputClashError,
         OutputFormat,
         RenderRequest,
     )
     from govreport.outputs.docx.errors import TemplateError
     from govreport.outputs.docx.templates import TemplateProblem, check_template, export_template
+    from govreport.outputs.typst.render import TypstRenderError
     from govreport.placeholders import PlaceholderError
     from govreport.plugins.contributions import (
         DataWriter,
