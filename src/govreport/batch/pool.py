@@ -206,6 +206,7 @@ def _died(task: worker.Task) -> BatchItem:
         Status.FAILED,
         exit_status=worker.EXIT_INTERNAL,
         reason=WORKER_DIED,
+        previous=task.previous,
     )
 
 
