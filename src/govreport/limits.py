@@ -286,3 +286,9 @@ MAX_BATCH_FILES: Final = 1_000_000
 #: allow 255 bytes a name; the extension, a ``-N`` for a collision and the
 #: temporary file's ``.….gr<pid>-xxxxxxxx.tmp`` must still fit beside it.
 MAX_OUTPUT_STEM_BYTES: Final = 160
+
+#: Loaded reports ``govreport audit``'s first pass keeps for its second
+#: (about 12 KiB each for the examples): a folder of up to this many files is
+#: read once; beyond it the rest are read again when paired, so memory stays
+#: bounded (about 12 MB) however many reports are audited.
+MAX_AUDIT_KEPT_REPORTS: Final = 1000

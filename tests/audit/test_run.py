@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from govreport.audit import Status, audit_paths
-from govreport.audit.result import DUPLICATE, UNREADABLE
-from govreport.audit.run import AMBIGUOUS_PREVIOUS
+from govreport.audit.result import AMBIGUOUS_PREVIOUS, DUPLICATE, UNREADABLE
 from govreport.plugins import Engine
 from govreport.plugins.contributions import InputLoader
 from govreport.plugins.hookspecs import hookimpl

@@ -20,13 +20,12 @@ from govreport.audit.result import AMBIGUOUS_PREVIOUS, DUPLICATE, AuditResult, R
 from govreport.errors import GovreportError
 from govreport.findings import Finding, Severity
 from govreport.io import LoadResult, UnreadableFileError
+from govreport.limits import MAX_AUDIT_KEPT_REPORTS
 from govreport.plugins import Engine, default_engine
 from govreport.rules.report import sort_findings
 
-#: Loaded reports the first pass keeps for the second (about 12 KiB each for
-#: the examples): a folder of up to this many files is read once; beyond it
-#: the rest are read again when paired, so memory stays bounded.
-KEEP_LOADED = 1000
+#: Loaded reports the first pass keeps for the second (see the limit's note).
+KEEP_LOADED = MAX_AUDIT_KEPT_REPORTS
 
 #: ``progress(done, total, file)`` after each step; ``total`` grows once the
 #: second pass (the cross-year checks) is known.
