@@ -60,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "source_loader": "govreport.importing.plugin",
     # many reports at once
     **dict.fromkeys(("render_many", "BatchItem", "BatchStatus"), "govreport.batch"),
+    "PreviousSource": "govreport.batch.previous",
     # the fill-in workbook (.xlsx)
     **dict.fromkeys(("write_workbook", "blank_workbook"), "govreport.workbook.writer"),
     # measuring a report's PDF against GB/T 9704
@@ -144,6 +145,7 @@ _EXPORTS: dict[str, str] = {
     "OptionSpec": "govreport.outputs.base",
     "Capability": "govreport.outputs.base",
     "RenderRequest": "govreport.outputs.base",
+    "PrepareRequest": "govreport.outputs.base",
     # errors: one hierarchy under GovreportError
     "GovreportError": "govreport.errors",
     "ValidationRefusedError": "govreport.errors",
@@ -237,7 +239,9 @@ __all__ = [
     "PluginFailure",
     "PluginInfo",
     "PluginLoadError",
+    "PrepareRequest",
     "PreviousReportMismatchError",
+    "PreviousSource",
     "ProactiveDisclosure",
     "ProblemsAndImprovements",
     "Provenance",
@@ -327,6 +331,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     )
     from govreport.audit import AuditResult, AuditStatus, ReportAudit, audit_paths, write_annotated
     from govreport.batch import BatchItem, BatchStatus, render_many
+    from govreport.batch.previous import PreviousSource
     from govreport.document import (
         Block,
         BuildContext,
@@ -396,6 +401,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         OptionSpec,
         OutputClashError,
         OutputFormat,
+        PrepareRequest,
         RenderRequest,
     )
     from govreport.outputs.docx.errors import TemplateError
