@@ -81,7 +81,10 @@ LAYERS: dict[str, frozenset[str]] = {
     "layoutcheck": _NEUTRAL | _SERVICES,
     "facade": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"workbook", "layoutcheck"},
     "testing": _NEUTRAL | _SERVICES | _ENGINE | {"facade", "workbook"},
-    "cli": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook", "layoutcheck"},
+    # The local web form (govreport serve): a front-end beside the CLI, a thin
+    # client of the same engine.
+    "serve": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook", "layoutcheck"},
+    "cli": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook", "layoutcheck", "serve"},
 }
 LAYERS = {name: allowed if name in _BASE else allowed | _BASE for name, allowed in LAYERS.items()}
 
@@ -109,6 +112,7 @@ _UPPER = (
     "aggregation",
     "layoutcheck",
     "testing",
+    "serve",
     "cli",
 )
 COMPONENTS: dict[str, str] = {
