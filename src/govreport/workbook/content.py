@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 
 from govreport.model import AdminLevel, AnnualReport, ListStyle, TextPart
+from govreport.model.nextyear import next_year
 from govreport.model.paths import resolve
 from govreport.workbook.layout import BOOL_CHOICES, LAYOUT, STYLE_LABELS, Kind, TextKind
 
@@ -153,28 +154,15 @@ def blank(
     values["signed"] = _bool(True)
     texts: dict[str, Rows] = {}
     if previous is not None:
+        # The carry-over rule is the model's (one definition for every front-end);
+        # here each value is written as the workbook's cells show it.
+        draft = next_year(previous)
         info = _info(previous)
-        for path in (
-            "agency.name",
-            "agency.level",
-            "agency.has_rulemaking_power",
-            "agency.contact.address",
-            "agency.contact.postcode",
-            "agency.contact.phone",
-            "agency.contact.fax",
-            "agency.contact.email",
-            "agency.website",
-            "signatory",
-            "problems.style",
-        ):
+        for path in draft.details:
             values[path] = info[path]
-        values["year"] = previous.year + 1
-        # 二、上年结转 is last year's 四、结转下年度继续办理, column by column.
-        for key in (
-            f.path for f in LAYOUT.fields if f.path.startswith("applications.carried_over.")
-        ):
-            values[key] = resolve(previous, key.replace(".carried_over.", ".carried_forward."))
-        texts = _texts(previous)
+        values["year"] = draft.year
+        values.update(draft.carried_over)
+        texts = {path: rows for path, rows in _texts(previous).items() if path in draft.texts}
     if year is not None:
         values["year"] = year
     if agency is not None:
