@@ -292,3 +292,19 @@ MAX_OUTPUT_STEM_BYTES: Final = 160
 #: read once; beyond it the rest are read again when paired, so memory stays
 #: bounded (about 12 MB) however many reports are audited.
 MAX_AUDIT_KEPT_REPORTS: Final = 1000
+
+# -- govreport serve (the local web form) ---------------------------------------------
+
+#: Largest request body the form's server reads, uploads aside (bytes): a
+#: whole report's fields as JSON or a form post are 20–100 KB, texts included;
+#: 2 MB leaves room for very long narratives and is refused (413) before it is read.
+MAX_SERVE_BODY_BYTES: Final = 2 * 1024 * 1024
+
+#: Largest upload request (last year's report, an agency's Word template), in
+#: bytes: the largest published report read (``MAX_IMPORT_FILE_BYTES``) and the
+#: multipart framing around it.  Each file is then held to its own kind's bound.
+MAX_SERVE_UPLOAD_BYTES: Final = 20 * 1024 * 1024 + 64 * 1024
+
+#: Most form fields one request may carry: a report has about 250 (every cell
+#: of the three tables, the texts and their sub-headings); more is no form of ours.
+MAX_SERVE_FIELDS: Final = 5_000
