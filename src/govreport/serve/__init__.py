@@ -1,0 +1,1 @@
+"""``govreport serve``: a local web form that checks as you type (issue 14)."""
