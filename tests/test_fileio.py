@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from govreport import fileio
 from govreport.errors import GovreportError
 from govreport.fileio import (
     OutputWriteError,
@@ -254,3 +255,24 @@ def test_pid_alive() -> None:
     assert pid_alive(1)
     assert not pid_alive(_dead_pid())
     assert not pid_alive(0)
+
+
+def test_a_folder_written_to_many_times_is_scanned_for_stale_files_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A batch writes thousands of files into one folder; one scan each made it quadratic.
+    scans: list[Path] = []
+    real = fileio.remove_stale_temps
+
+    def counting(folder: Path, *, now: float | None = None) -> list[Path]:
+        scans.append(folder)
+        return real(folder, now=now)
+
+    monkeypatch.setattr(fileio, "remove_stale_temps", counting)
+    for i in range(50):
+        write_all([(tmp_path / f"r{i}.txt", b"x"), (tmp_path / f"r{i}.html", b"y")])
+    assert scans == [tmp_path]
+    # Once the interval has passed, the folder is scanned again.
+    monkeypatch.setattr(fileio, "RESCAN_SECONDS", 0.0)
+    atomic_write(tmp_path / "last.txt", b"z")
+    assert scans == [tmp_path, tmp_path]
