@@ -88,6 +88,10 @@ cli.commands = LazyCommands(
             "govreport.cli.plugins:plugins",
             "列出已加载的插件、输出格式及其选项、章节和规则 (list loaded plugins).",
         ),
+        "serve": (
+            "govreport.cli.serve:serve",
+            "在浏览器中填报年度报告（本机网页表单）(the report form in a browser).",
+        ),
         "template": (
             "govreport.cli.template:template_group",
             "Word 模板：导出默认模板、检查机关模板 (Word templates).",
