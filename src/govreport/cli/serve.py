@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from govreport.cli.common import EXIT_UNREADABLE, engine
+from govreport.cli.common import UnreadableInput, engine
 
 if TYPE_CHECKING:
     import uvicorn
@@ -59,7 +59,7 @@ def _url(host: str, port: int) -> str:
 def serve(host: str, port: int, data_dir: Path) -> None:
     """在浏览器中填报年度报告（本机网页表单）(the report form in a browser).
 
-    退出状态 (exit status)：0 已停止（Ctrl-C）；2 端口已被占用或文件夹无法使用。
+    退出状态 (exit status)：0 已停止（Ctrl-C 或 SIGTERM）；2 端口已被占用或文件夹无法使用。
     """
     import uvicorn
 
@@ -69,7 +69,7 @@ def serve(host: str, port: int, data_dir: Path) -> None:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise click.ClickException(
+        raise UnreadableInput(
             f"无法使用草稿文件夹 {data_dir}：{exc.strerror or exc} (cannot use the data folder)"
         ) from None
     local = is_local(host)
@@ -83,7 +83,9 @@ def serve(host: str, port: int, data_dir: Path) -> None:
     try:
         sockets = [config.bind_socket()]
     except SystemExit:  # uvicorn's way of saying the address is taken
-        raise _unusable(f"无法监听 {host}:{port}（端口已被占用或地址无效）") from None
+        raise UnreadableInput(
+            f"无法监听 {host}:{port}（端口已被占用或地址无效）(cannot bind the address)"
+        ) from None
     bound = sockets[0].getsockname()[1]
     if not local:
         click.echo(
@@ -119,13 +121,3 @@ def _server_class() -> type[uvicorn.Server]:
                 self.should_exit = True
 
     return Server
-
-
-class _Unusable(click.ClickException):
-    """The server cannot start: exit status 2, as for an unusable file."""
-
-    exit_code = EXIT_UNREADABLE
-
-
-def _unusable(message: str) -> click.ClickException:
-    return _Unusable(f"{message} (cannot serve)")
