@@ -143,6 +143,11 @@ EXIT_STATUSES: dict[str, dict[int, str]] = {
         OK: "the list was printed, including plugins that failed to load",
         USAGE: _USAGE_TEXT,
     },
+    "govreport serve": {
+        OK: "`--help`, or the server was stopped by Ctrl-C or SIGTERM",
+        EXIT_UNREADABLE: "the data folder cannot be made or used, the address cannot be bound "
+        "(the port is taken), or " + _USAGE_TEXT,
+    },
     "govreport template": {
         OK: "`--help`",
         USAGE: "no subcommand given (the help is printed) or an unknown subcommand",

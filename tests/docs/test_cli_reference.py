@@ -185,6 +185,9 @@ SCENARIOS: dict[tuple[str, int], Scenario] = {
     ("govreport batch", 2): lambda t: ["batch", str(t / "missing.yaml"), "-o", str(t)],
     ("govreport plugins", 0): lambda t: ["plugins"],
     ("govreport plugins", 2): lambda t: ["plugins", "--no-such-option"],
+    ("govreport serve", 0): lambda t: ["serve", "--help"],
+    # The data folder would be made below a file: nothing is served.
+    ("govreport serve", 2): lambda t: ["serve", "--port", "0", "--data", str(_existing(t) / "d")],
     ("govreport template", 0): lambda t: ["template", "--help"],
     ("govreport template", 2): lambda t: ["template"],
     ("govreport template export", 0): lambda t: ["template", "export", str(t / "t.docx")],
