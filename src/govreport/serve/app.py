@@ -412,11 +412,14 @@ async def _template(request: Request) -> Response:
             filename,
             data,
             suffix,
-            lambda path: check_template(path, filters=filters, globals=globals_),
+            lambda path: [
+                uploads.as_named(p.message, path, uploads.display_name(filename))
+                for p in check_template(path, filters=filters, globals=globals_)
+            ],
         )
         if not problems:
             atomic_write(state.data_dir / TEMPLATE_NAME, data)
-        return [p.message for p in problems]
+        return problems
 
     try:
         problems = await run_in_threadpool(keep)

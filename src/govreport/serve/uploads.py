@@ -27,7 +27,14 @@ from govreport.io import SUFFIXES
 from govreport.limits import MAX_DATA_FILE_BYTES, MAX_IMPORT_FILE_BYTES, MAX_TEMPLATE_BYTES
 from govreport.plugins import Engine
 
-__all__ = ["UploadError", "display_name", "in_private_dir", "readable_suffixes", "upload_limit"]
+__all__ = [
+    "UploadError",
+    "as_named",
+    "display_name",
+    "in_private_dir",
+    "readable_suffixes",
+    "upload_limit",
+]
 
 T = TypeVar("T")
 
@@ -114,8 +121,13 @@ def in_private_dir(filename: str | None, data: bytes, suffix: str, read: Callabl
         try:
             return read(path)
         except GovreportError as exc:
-            message = str(exc).replace(str(path), name).replace(path.name, name)
+            message = as_named(str(exc), path, name)
             raise UploadError(f"无法读取上传的文件 (cannot read the upload)：{message}") from None
+
+
+def as_named(text: str, path: Path, name: str) -> str:
+    """``text`` naming the upload as the person called it, not by its temporary path."""
+    return text.replace(str(path), name).replace(path.name, name)
 
 
 def template_limit() -> int:
