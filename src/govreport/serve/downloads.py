@@ -5,11 +5,12 @@ findings), as ``govreport render`` refuses without ``--force``.  Asked for as a
 draft, it is given marked as one:
 
 - the documents (docx, pdf, html, txt, a plugin's format) are rendered by a
-  second engine, the same plugins plus one section provider, which puts an
-  unnumbered section « 草稿 » with the paragraph
-  “草稿：尚有 N 处错误，不能作为正式报告发布 (draft)” before 一、 (the count
-  comes from the request, through a context variable).  The agency's own
-  sections are built by the same providers as ever and are not changed;
+  second engine with the same plugins (:class:`DraftEngine`), whose document
+  has one more paragraph, first, before the opening paragraph:
+  “草稿：尚有 N 处错误，不能作为正式报告发布 (draft)” (the count comes from
+  the request, through a context variable).  Every format prints it as it
+  prints the opening, so no format needs to know about drafts; the agency's
+  own text is built by the same providers as ever and is not changed;
 - the YAML data file is what was typed, after a comment line saying the same;
 - the workbook is the report as read (its checks show the errors themselves);
 - the file name ends in ``-草稿``.
@@ -30,13 +31,12 @@ from urllib.parse import quote
 
 import attrs
 
-from govreport.document.blocks import Paragraph, Section
-from govreport.document.providers import BuildContext, Numbering, Placement, SectionProvider
+from govreport.document.blocks import Document, Paragraph, ParagraphRole
 from govreport.findings import Finding
 from govreport.io import dump_report
 from govreport.io.formats import serialise
+from govreport.model import AnnualReport
 from govreport.plugins import Engine
-from govreport.plugins.hookspecs import RegisterSection, hookimpl
 from govreport.serve.api import Checked, check_fields
 from govreport.serve.formdata import to_data
 
@@ -44,6 +44,7 @@ __all__ = [
     "DATA_FORMATS",
     "DRAFT_SUFFIX",
     "Download",
+    "DraftEngine",
     "RefusedAsFinal",
     "content_disposition",
     "download_formats",
@@ -59,7 +60,6 @@ DATA_FORMATS: Final = {
 }
 #: Formats whose ``template`` option is a Word template (an agency's .docx).
 WORD_TEMPLATE_FORMATS: Final = frozenset({"docx", "docx-pdf"})
-DRAFT_MARK_NAME: Final = "serve-draft-mark"
 _DRAFT_ERRORS: contextvars.ContextVar[int] = contextvars.ContextVar("draft_errors", default=0)
 
 
@@ -82,34 +82,30 @@ class Download:
     data: bytes
 
 
-def _build_mark(ctx: BuildContext) -> Section | None:
-    errors = _DRAFT_ERRORS.get()
-    if errors <= 0:
-        return None
-    return Section("serve_draft", "草稿 (draft)", (Paragraph(draft_line(errors)),))
+class DraftEngine(Engine):
+    """The engine of draft files: the same plugins; its document opens with the mark.
 
+    The paragraph goes first in the document's preamble, before the opening
+    paragraph and 一、; every section is built by the same providers as ever.
+    """
 
-class DraftMark:
-    """The plugin of the draft engine: one section before the official ones."""
-
-    @hookimpl
-    def govreport_register_sections(self, register: RegisterSection) -> None:
-        register(
-            SectionProvider(
-                DRAFT_MARK_NAME,
-                _build_mark,
-                Placement.before("overview"),
-                numbering=Numbering.NONE,
-            )
-        )
+    def document(
+        self, report: AnnualReport, *, previous: AnnualReport | None = None, signature: bool = True
+    ) -> Document:
+        document = super().document(report, previous=previous, signature=signature)
+        errors = _DRAFT_ERRORS.get()
+        if errors <= 0:
+            return document
+        mark = Paragraph(draft_line(errors), ParagraphRole.OPENING)
+        return attrs.evolve(document, preamble=(mark, *document.preamble))
 
 
 def draft_engine(base: Engine) -> Engine:
-    """An engine with ``base``'s plugins and the draft mark."""
+    """An engine with ``base``'s plugins whose documents carry the draft mark."""
     infos = base.plugin_infos()
     direct = [base.pm.get_plugin(i.name) for i in infos if i.source == "direct"]
     entry_points = any(i.source == "entry point" for i in infos)
-    return Engine([*(p for p in direct if p is not None), DraftMark()], autoload=entry_points)
+    return DraftEngine([p for p in direct if p is not None], autoload=entry_points)
 
 
 def download_formats(engine: Engine) -> dict[str, str]:
