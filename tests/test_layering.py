@@ -26,7 +26,9 @@ SRC = PACKAGE.parent
 #: Leaves every layer may import: the version, the limits, the error root.
 _BASE = frozenset({"_version", "limits", "errors"})
 _NEUTRAL = (
-    frozenset({"spec", "model", "findings", "placeholders", "sandbox", "fileio", "xmlchars"})
+    frozenset(
+        {"spec", "model", "findings", "placeholders", "sandbox", "fileio", "xmlchars", "childproc"}
+    )
     | _BASE
 )
 _SERVICES = frozenset({"io", "rules", "document", "outputs"})
@@ -47,6 +49,8 @@ LAYERS: dict[str, frozenset[str]] = {
     "spec": frozenset({"errors"}),
     "model": frozenset({"spec", "errors"}),
     "fileio": frozenset({"errors"}),
+    # Untrusted bytes parsed in a bounded child process (PDF import, layout check).
+    "childproc": frozenset({"limits"}),
     "findings": frozenset({"spec", "errors"}),
     # The sandbox that evaluates {{ }} in user text.  It works on any attrs
     # object (it imports no model) and both the rules (P1, N1–N5 check the
@@ -97,6 +101,7 @@ _PACKAGES = (
     "spec",
     "model",
     "fileio",
+    "childproc",
     "findings",
     "placeholders",
 )

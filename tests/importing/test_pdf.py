@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from govreport import limits
+from govreport import childproc, limits
 from govreport.importing import pdf as pdf_module
 from govreport.importing import pdfbounded
 from govreport.importing.blocks import Grid, Para, Source
@@ -385,7 +385,7 @@ def test_a_pdf_of_text_turned_into_outlines_is_refused(tmp_path: Path) -> None:
 def test_reading_is_bounded_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
     # The child checks the deadline between pages; the parent would kill it after.
     monkeypatch.setattr(limits, "MAX_IMPORT_SECONDS", 0.0)
-    monkeypatch.setattr(pdfbounded, "_GRACE", 20.0)
+    monkeypatch.setattr(childproc, "GRACE", 20.0)
     assert _refused(HUAIAN).startswith("读取 PDF 超过 0 秒的时间上限")
 
 
@@ -415,7 +415,7 @@ def test_reading_is_bounded_in_memory(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_the_parent_kills_a_child_that_does_not_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_IMPORT_SECONDS", 0.0)
-    monkeypatch.setattr(pdfbounded, "_GRACE", 0.0)
+    monkeypatch.setattr(childproc, "GRACE", 0.0)
     monkeypatch.setattr(pdfbounded, "answer", lambda data: time.sleep(60))
     result = pdfbounded.forked(HUAIAN.read_bytes())
     assert getattr(result, "reason", "").startswith("读取 PDF 超过")

@@ -3,40 +3,19 @@
 ``python -m govreport.importing.pdfworker`` reads a PDF's bytes on stdin and
 writes its reading (JSON, :mod:`.pdfwire`) on stdout; a forked child calls
 :func:`answer` directly.  Either way the child first caps its own address
-space, so that a file inflating to gigabytes stops it, not the machine.
+space (:func:`govreport.childproc.limit_memory`), so that a file inflating to
+gigabytes stops it, not the machine.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 import time
 
 from govreport import limits
+from govreport.childproc import serve_stdin
 from govreport.importing.pdfextract import Refusal, extract, memory_reason
 from govreport.importing.pdfwire import MAX_WIRE_BYTES, encode
-
-
-def _address_space() -> int:
-    """This process's current address space (bytes); 0 where it cannot be read."""
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return 0
-
-
-def limit_memory() -> None:
-    """Let this process grow by at most MAX_IMPORT_MEMORY_BYTES from now on."""
-    with contextlib.suppress(ImportError, ValueError, OSError):
-        import resource
-
-        budget = _address_space() + limits.MAX_IMPORT_MEMORY_BYTES
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            budget = min(budget, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (budget, hard))
 
 
 def answer(data: bytes) -> bytes:
@@ -59,11 +38,7 @@ def answer(data: bytes) -> bytes:
 
 
 def main() -> int:
-    limit_memory()
-    data = sys.stdin.buffer.read(limits.MAX_IMPORT_FILE_BYTES + 1)
-    sys.stdout.buffer.write(answer(data))
-    sys.stdout.buffer.flush()
-    return 0
+    return serve_stdin(answer)
 
 
 if __name__ == "__main__":

@@ -5,23 +5,22 @@ minutes, a compressed stream of zeros inflates to gigabytes in one call.  So
 the parsing runs in a child whose address space is capped (an allocation past
 the cap raises MemoryError there) and which checks its deadline between
 pages; the parent kills it when it does not answer in time
-(:mod:`.reading`).  ``python -m govreport.layoutcheck.worker`` reads the
-PDF's bytes on stdin and writes JSON on stdout, for systems where forking is
-not safe.
+(:mod:`govreport.childproc`, from :mod:`.reading`).
+``python -m govreport.layoutcheck.worker`` reads the PDF's bytes on stdin and
+writes JSON on stdout, for systems where forking is not safe.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import logging
-import os
 import sys
 import time
 from typing import Any
 
 from govreport import limits
+from govreport.childproc import serve_stdin
 from govreport.layoutcheck.pages import Char, Page, Rule, to_wire
 
 #: Most characters and ruling lines one page may hold: a report's densest
@@ -31,20 +30,6 @@ MAX_PAGE_ITEMS = 50_000
 
 class Refused(Exception):
     """The file cannot be measured; the message says why (Chinese, English in brackets)."""
-
-
-def limit_memory() -> None:
-    """Let this process grow by at most MAX_IMPORT_MEMORY_BYTES from now on."""
-    with contextlib.suppress(ImportError, ValueError, OSError):
-        import resource
-
-        with open("/proc/self/statm", "rb") as statm:
-            used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        budget = used + limits.MAX_IMPORT_MEMORY_BYTES
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            budget = min(budget, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (budget, hard))
 
 
 def _open(data: bytes) -> Any:
@@ -141,10 +126,7 @@ def answer(data: bytes) -> bytes:
 
 
 def main() -> int:
-    limit_memory()
-    data = sys.stdin.buffer.read(limits.MAX_IMPORT_FILE_BYTES + 1)
-    sys.stdout.buffer.write(answer(data))
-    return 0
+    return serve_stdin(answer)
 
 
 if __name__ == "__main__":
