@@ -157,6 +157,17 @@
     return false;
   }
 
+  // The section a path belongs to, for a finding about no single field (五 as a whole).
+  var BASIC = ["agency", "year", "published", "signatory", "title_text", "opening"];
+
+  function sectionOf(path) {
+    var head = String(path || "").split(".")[0];
+    if (!head) {
+      return null;
+    }
+    return document.getElementById(BASIC.indexOf(head) >= 0 ? "sec-basic" : "sec-" + head);
+  }
+
   function showFindings(findings) {
     clearFindings();
     var errors = 0;
@@ -187,14 +198,17 @@
         }
         describe(el, id);
       });
+      var section = elements.length ? elements[0].closest("section") : sectionOf(paths[0]);
       var placed = place(finding, id, elements);
-      var region = null;
-      if (elements.length) {
-        region = elements[0].closest("section");
-        region = region && region.querySelector(".table-findings, .section-findings");
-      }
+      var region = section && section.querySelector(".table-findings, .section-findings");
       if (region) {
-        region.appendChild(findingNode("p", finding, null));
+        // Seen beside its cells already; the region is there to be heard.
+        var heard = findingNode("p", finding, placed ? null : id);
+        if (placed) {
+          heard.classList.add("sr-only");
+        }
+        region.appendChild(heard);
+        placed = true;
       }
       if (list) {
         var item = findingNode("li", finding, placed ? null : id);
@@ -208,6 +222,19 @@
         list.appendChild(item);
       }
     });
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".table-findings, .section-findings"),
+      function (region) {
+        var seen = region.querySelectorAll(".finding.sr-only").length;
+        if (seen) {
+          var line = document.createElement("p");
+          line.className = "region-count";
+          line.setAttribute("data-finding", "");
+          line.textContent = "本部分有 " + seen + " 处问题，已在相应位置标出。";
+          region.insertBefore(line, region.firstChild);
+        }
+      }
+    );
     var count = document.getElementById("summary-count");
     if (count) {
       count.textContent = findings.length
@@ -282,8 +309,8 @@
             if (response.status === 409) {
               conflict = true;
               say(
-                (answer.message || "另一个窗口已保存了此草稿的新版本") +
-                  "。本页的修改没有保存，也没有覆盖另一个窗口的内容；请复制需要保留的内容后刷新页面。",
+                (answer.message || "另一个窗口已保存了此草稿的较新版本，本次未保存") +
+                  " 本页不再自动保存，以免覆盖另一个窗口的内容。",
                 true
               );
               return;
