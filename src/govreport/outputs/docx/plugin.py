@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from typing import Final
 
 from govreport.document.blocks import Document
 from govreport.outputs.base import Capability, OptionSpec, PrepareRequest, RenderRequest
+from govreport.outputs.deprecated import SIGNATURE_OPTION, warn_signature
 from govreport.outputs.docx.body import body_xml
 from govreport.outputs.docx.package import core_properties
 from govreport.outputs.docx.settings import DocxSettings
@@ -47,19 +47,8 @@ OPTIONS: Final[Mapping[str, OptionSpec]] = {
         description="Bold level-3 headings (1.), a local custom; default from the template.",
     ),
     # Deprecated: the document-level setting works for every format.
-    "signature": OptionSpec(
-        "已弃用，请用 --no-signature / Engine.render(signature=False)"
-        "（正文后显示发文机关署名和成文日期）",
-        bool,
-        None,
-        description="Deprecated: use Engine.render(signature=False) or --no-signature.",
-    ),
+    "signature": SIGNATURE_OPTION,
 }
-
-SIGNATURE_DEPRECATED: Final = (
-    "the docx option 'signature' is deprecated and will be removed after the next release; "
-    "use Engine.render(signature=False) / --no-signature"
-)
 
 
 class DocxFormat:
@@ -81,8 +70,7 @@ class DocxFormat:
         _template(request)
 
     def render(self, document: Document, request: RenderRequest) -> bytes:
-        if request.option("signature") is not None:
-            warnings.warn(SIGNATURE_DEPRECATED, DeprecationWarning, stacklevel=2)
+        warn_signature("docx", request.option("signature"))
         settings = DocxSettings.from_options(request.options)
         template = _template(request)
         signature = document.signature

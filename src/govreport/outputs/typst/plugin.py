@@ -10,7 +10,6 @@ PDF is then this format's, not the Word template's.
 from __future__ import annotations
 
 import sys
-import warnings
 from collections.abc import Mapping
 from typing import Final
 
@@ -19,6 +18,7 @@ import attrs
 from govreport.document.blocks import Document
 from govreport.limits import MAX_PDF_LINE_PITCH_PT
 from govreport.outputs.base import Capability, OptionSpec, RenderRequest
+from govreport.outputs.deprecated import SIGNATURE_OPTION, warn_signature
 from govreport.outputs.docx.settings import DEFAULT_CHAR_SPACING_PT, DEFAULT_LINE_PITCH_PT
 from govreport.outputs.typst.data import Layout
 from govreport.outputs.typst.render import render_pdf
@@ -68,20 +68,10 @@ OPTIONS: Final[Mapping[str, OptionSpec]] = {
         False,
         description="Bold level-3 headings (1.), a local custom.",
     ),
-    "signature": OptionSpec(
-        "已弃用，请用 --no-signature / Engine.render(signature=False)"
-        "（正文后显示发文机关署名和成文日期）",
-        bool,
-        None,
-        description="Deprecated: use Engine.render(signature=False) or --no-signature.",
-    ),
+    "signature": SIGNATURE_OPTION,
     **WORD_ROUTE_ONLY,
 }
 
-SIGNATURE_DEPRECATED: Final = (
-    "the pdf option 'signature' is deprecated and will be removed after the next release; "
-    "use Engine.render(signature=False) / --no-signature"
-)
 
 _noted: set[tuple[str, ...]] = set()
 
@@ -121,10 +111,9 @@ class TypstPdfFormat:
     def render(self, document: Document, request: RenderRequest) -> bytes:
         _note_word_options(request.options)
         signature = request.option("signature")
-        if signature is not None:
-            warnings.warn(SIGNATURE_DEPRECATED, DeprecationWarning, stacklevel=2)
-            if signature is False:
-                document = attrs.evolve(document, signature=None)
+        warn_signature("pdf", signature)
+        if signature is False:
+            document = attrs.evolve(document, signature=None)
         return render_pdf(document, Layout.from_options(request.options))
 
 
