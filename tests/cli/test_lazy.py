@@ -15,6 +15,12 @@ from govreport.cli.main import cli
 EXAMPLE = Path(__file__).parents[2] / "examples" / "shuangpu-2024.yaml"
 
 
+def _last_line(code: str) -> str:
+    """The last line ``code`` prints, run in a fresh interpreter (nothing imported yet)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip().splitlines()[-1]
+
+
 def test_validate_imports_no_other_command() -> None:
     code = (
         "import sys\n"
@@ -24,10 +30,8 @@ def test_validate_imports_no_other_command() -> None:
         "'govreport.aggregation', 'govreport.cli.audit', 'govreport.cli.aggregate', 'rich'))]\n"
         "print(status, loaded)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip().endswith("0 []")
+    out = _last_line(code)
+    assert out == "0 []"
 
 
 def test_every_command_resolves_and_is_listed() -> None:
@@ -64,10 +68,8 @@ def test_help_imports_no_command() -> None:
         "and m not in ('govreport.cli.main', 'govreport.cli.lazy'))\n"
         "print(status, loaded, 'openpyxl' in sys.modules, 'govreport.plugins' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip().splitlines()[-1] == "0 [] False False"
+    out = _last_line(code)
+    assert out == "0 [] False False"
 
 
 def test_rendering_a_data_file_imports_no_spreadsheet_or_pdf_library(tmp_path: Path) -> None:
@@ -79,7 +81,5 @@ def test_rendering_a_data_file_imports_no_spreadsheet_or_pdf_library(tmp_path: P
         "'typst', 'rich'})\n"
         "print(status, heavy)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip().splitlines()[-1] == "0 []"
+    out = _last_line(code)
+    assert out == "0 []"
