@@ -153,9 +153,7 @@ def test_an_oversized_body_without_a_length_is_refused_while_read(client: TestCl
             sent += 65536
             yield b"x" * 65536
 
-    response = client.post(
-        "/api/check", content=chunks(), headers={"X-CSRF-Token": _token(client)}
-    )
+    response = client.post("/api/check", content=chunks(), headers={"X-CSRF-Token": _token(client)})
     assert response.status_code == 413
     assert sent > MAX_SERVE_BODY_BYTES
 
@@ -204,3 +202,24 @@ def test_a_json_body_that_is_not_the_fields_is_a_clear_400(client: TestClient) -
         response = client.post("/api/check", content=body, headers=headers)
         assert response.status_code == 400, body
         assert "(" in response.json()["message"]  # Chinese with the English
+
+
+def test_a_defect_of_ours_is_one_chinese_line_with_the_headers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govreport.serve import api
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("a defect")
+
+    monkeypatch.setattr(api, "check_response", broken)
+    app = create_app(tmp_path)
+    with TestClient(app, base_url=HERE, raise_server_exceptions=False) as c:
+        c.get("/api/drafts/000000000000")
+        response = c.post(
+            "/api/check", json={"fields": FIELDS}, headers={"X-CSRF-Token": _token(c)}
+        )
+    assert response.status_code == 500
+    assert response.json()["message"].startswith("内部错误 (internal error)：RuntimeError")
+    assert "Traceback" not in response.text and "a defect" not in response.text
+    _assert_headers(response)

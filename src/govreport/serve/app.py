@@ -57,7 +57,7 @@ from govreport.fileio import atomic_write
 from govreport.plugins import Engine, default_engine
 from govreport.serve import api, downloads, uploads
 from govreport.serve.drafts import DraftNotFoundError, DraftStore, StaleDraftError
-from govreport.serve.security import Guard, ServeSettings, csrf_token
+from govreport.serve.security import SECURITY_HEADERS, Guard, ServeSettings, csrf_token
 
 __all__ = ["TEMPLATE_NAME", "ServeSettings", "create_app"]
 
@@ -153,10 +153,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _internal_error(request: Request, exc: Exception) -> Response:
     # A defect of ours: logged with its traceback on the server, one line for the page.
     log.exception("govreport serve: %s %s", request.method, request.url.path)
-    return _message(
+    response = _message(
         500,
         f"内部错误 (internal error)：{type(exc).__name__}；请查看服务器输出并报告此问题",
     )
+    # Starlette answers an unhandled error outside every middleware, the guard's too.
+    response.headers.update(dict(SECURITY_HEADERS))
+    return response
 
 
 # ---------------------------------------------------------------- reading requests
