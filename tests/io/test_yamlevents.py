@@ -147,3 +147,11 @@ def test_a_date_is_a_date_and_an_impossible_one_stays_text() -> None:
     built, data = _fast("a: 2025-03-10\nb: 2025-13-40\n")
     assert built
     assert data == {"a": dt.date(2025, 3, 10), "b": "2025-13-40"}
+
+
+def test_only_short_plain_scalars_are_remembered_between_files() -> None:
+    dialect = yamlevents.Dialect(formats._Loader.yaml_implicit_resolvers, formats._SCALARS)
+    long = "正文" * 100
+    built, data = yamlevents.build(f"a: 12\nb: {long}\n", dialect)
+    assert built and data == {"a": 12, "b": long}
+    assert "12" in dialect.plain and long not in dialect.plain

@@ -46,8 +46,10 @@ class _GiveUp(Exception):
 
 #: Most plain scalars remembered with their value: keys and small counts
 #: recur in every file of a batch.  Values are immutable (str, int, Decimal,
-#: bool, None, dates), so sharing one between files is safe.
+#: bool, None, dates), so sharing one between files is safe.  Only short ones
+#: are kept: a paragraph never recurs, and 4,096 of them would hold megabytes.
 _REMEMBERED: Final = 4096
+_REMEMBERED_CHARS: Final = 64
 
 
 class Dialect:
@@ -83,6 +85,8 @@ class Dialect:
         if not event.implicit[0]:
             return event.value  # quoted, or the non-specific tag "!"
         value: str = event.value
+        if len(value) > _REMEMBERED_CHARS:
+            return self.construct(self.tag_of(value), value)
         try:
             return self.plain[value]
         except KeyError:
