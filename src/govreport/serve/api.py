@@ -25,7 +25,15 @@ from govreport.rules.report import sort_findings
 from govreport.serve.formdata import to_data
 from govreport.spec.grid import CellRole
 
-__all__ = ["Checked", "check_fields", "finding_json", "parse_fields", "total_paths", "totals"]
+__all__ = [
+    "Checked",
+    "check_fields",
+    "check_response",
+    "finding_json",
+    "parse_fields",
+    "total_paths",
+    "totals",
+]
 
 #: What the findings and errors name as the file: the form itself.
 FORM_SOURCE: Final = "表单 (form)"
