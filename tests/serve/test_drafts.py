@@ -165,3 +165,22 @@ def test_a_failed_write_leaves_the_last_version(
     assert store.path(draft_id).read_bytes() == kept
     assert store.version(draft_id) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{draft_id}.yaml"]
+
+
+def test_the_drafts_are_listed_newest_first(client: TestClient, data: Path) -> None:
+    assert client.get("/api/drafts").json() == {"drafts": []}
+    first = client.post("/api/drafts", json={"fields": _fields(), "version": 0}).json()["id"]
+    os.utime(data / f"{first}.yaml", (1, 1))
+    second = client.post("/api/drafts", json={"fields": {"year": "2025"}, "version": 0}).json()
+    (data / "notes.yaml").write_text("year: 2024\n", encoding="utf-8")  # not a draft of ours
+    listed = client.get("/api/drafts").json()["drafts"]
+    assert listed == [
+        {"id": second["id"], "version": 1, "url": second["url"], "agency": "", "year": "2025"},
+        {
+            "id": first,
+            "version": 1,
+            "url": f"/drafts/{first}",
+            "agency": "杭州市西湖区双浦镇人民政府",
+            "year": "2024",
+        },
+    ]

@@ -12,6 +12,8 @@ said here and in the commit message):
   for an id this server never makes).
 - ``POST /api/check`` ``{"fields": {path: text}}`` → ``{"findings": [...],
   "errors": n, "totals": {path: text}}`` (:mod:`govreport.serve.api`).
+- ``GET /api/drafts`` → ``{"drafts": [{"id", "version", "url", "agency",
+  "year"}]}``, the newest 50.
 - ``POST /api/drafts`` ``{"fields", "version": 0}`` → ``{"id", "version": 1,
   "url"}``: the first save of a new draft (the server makes its id).
   ``POST /api/drafts/{id}`` ``{"fields", "version": n}`` → ``{"version":
@@ -112,7 +114,7 @@ def create_app(
         Route("/", _page, methods=["GET"]),
         Route("/drafts/{draft_id}", _page, methods=["GET"]),
         Route("/api/check", _check, methods=["POST"]),
-        Route("/api/drafts", _save_new, methods=["POST"]),
+        Route("/api/drafts", _drafts, methods=["GET", "POST"]),
         Route("/api/drafts/{draft_id}", _draft, methods=["GET", "POST"]),
         Route("/api/preview", _preview, methods=["POST"]),
         Route("/download/{fmt}", _download, methods=["POST"]),
@@ -266,7 +268,10 @@ async def _check(request: Request) -> Response:
     return JSONResponse(await run_in_threadpool(api.check_response, state.engine, fields))
 
 
-async def _save_new(request: Request) -> Response:
+async def _drafts(request: Request) -> Response:
+    if request.method == "GET":
+        state = _state(request)
+        return JSONResponse({"drafts": await run_in_threadpool(_listing, state)})
     fields, body = await _json_fields(request)
     state = _state(request)
     if _version(body) != 0:
@@ -274,6 +279,31 @@ async def _save_new(request: Request) -> Response:
     draft_id = state.drafts.new_id()
     version = await run_in_threadpool(_save, state, draft_id, fields, 0)
     return JSONResponse({"id": draft_id, "version": version, "url": f"/drafts/{draft_id}"})
+
+
+#: Drafts listed by ``GET /api/drafts``, newest first.
+MAX_LISTED_DRAFTS: Final = 50
+
+
+def _listing(state: _State) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for draft_id in state.drafts.ids()[:MAX_LISTED_DRAFTS]:
+        try:
+            draft = state.drafts.load(draft_id)
+        except (GovreportError, DraftNotFoundError, OSError):
+            continue  # removed or broken meanwhile: not listed
+        agency = draft.data.get("agency")
+        name = agency.get("name") if isinstance(agency, Mapping) else None
+        out.append(
+            {
+                "id": draft_id,
+                "version": draft.version,
+                "url": f"/drafts/{draft_id}",
+                "agency": name if isinstance(name, str) else "",
+                "year": str(draft.data.get("year", "")),
+            }
+        )
+    return out
 
 
 async def _draft(request: Request) -> Response:
