@@ -78,7 +78,9 @@ def serve(host: str, port: int, data_dir: Path) -> None:
     # people reach it by any name the network gives it.
     settings = ServeSettings(allowed_hosts=LOCAL_HOSTS if local else ("*",))
     app = create_app(data_dir, engine=engine(), settings=settings)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", lifespan="off", server_header=False
+    )
     server = _server_class()(config)
     try:
         sockets = [config.bind_socket()]
