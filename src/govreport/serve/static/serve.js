@@ -523,6 +523,82 @@
     });
   }
 
+  // ------------------------------------------------------------- downloads
+
+  function fileName(response, fallback) {
+    var header = response.headers.get("Content-Disposition") || "";
+    var utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header);
+    if (utf8) {
+      try {
+        return decodeURIComponent(utf8[1]);
+      } catch (e) {
+        /* fall through to the plain name */
+      }
+    }
+    var plain = /filename="?([^";]+)"?/i.exec(header);
+    return plain ? plain[1] : fallback;
+  }
+
+  // The download buttons post the form by fetch (same-origin, with the CSRF
+  // header) and save the answer; without this script the form posts natively.
+  form.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (!button || !button.hasAttribute("formaction")) {
+      return;
+    }
+    event.preventDefault();
+    var note = document.getElementById("final-note");
+    var url = button.getAttribute("formaction");
+    var body = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") {
+        body.append(name, value);
+      }
+    });
+    button.disabled = true;
+    note.textContent = "正在生成文件……";
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrf },
+      body: body,
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          return response
+            .json()
+            .catch(function () {
+              return {};
+            })
+            .then(function (answer) {
+              note.textContent = "未能下载：" + (answer.message || response.status);
+              if (answer.findings) {
+                showFindings(answer.findings);
+              }
+            });
+        }
+        return response.blob().then(function (blob) {
+          var link = document.createElement("a");
+          link.href = URL.createObjectURL(blob);
+          link.download = fileName(response, "report." + (button.getAttribute("data-format") || "bin"));
+          document.body.appendChild(link);
+          link.click();
+          setTimeout(function () {
+            URL.revokeObjectURL(link.href);
+            link.parentNode.removeChild(link);
+          }, 1000);
+          note.textContent = "已生成：" + link.download;
+        });
+      })
+      .catch(function () {
+        note.textContent = "未能下载：无法连接服务器 (download failed)";
+      })
+      .then(function () {
+        button.disabled = false;
+        check(); // the final buttons follow the findings again
+      });
+  });
+
   // ------------------------------------------------------------- wiring
 
   form.addEventListener("input", schedule);
