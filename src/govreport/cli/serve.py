@@ -15,6 +15,9 @@ from govreport.cli.common import UnreadableInput, engine
 if TYPE_CHECKING:
     import uvicorn
 
+#: Seconds a stop (Ctrl-C, SIGTERM) waits for requests still being answered.
+SHUTDOWN_SECONDS = 10
+
 #: The data folder when none is given: drafts beside where the command runs.
 DEFAULT_DATA = Path("govreport-drafts")
 
@@ -79,7 +82,14 @@ def serve(host: str, port: int, data_dir: Path) -> None:
     settings = ServeSettings(allowed_hosts=LOCAL_HOSTS if local else ("*",))
     app = create_app(data_dir, engine=engine(), settings=settings)
     config = uvicorn.Config(
-        app, host=host, port=port, log_level="warning", lifespan="off", server_header=False
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        server_header=False,
+        # Stopping waits this long for a download being made (a PDF), no longer.
+        timeout_graceful_shutdown=SHUTDOWN_SECONDS,
     )
     server = _server_class()(config)
     try:
