@@ -240,3 +240,31 @@ def test_findings_are_marked_and_final_downloads_disabled() -> None:
     assert all(
         b.get("disabled") is None for b in clean.xpath('//button[contains(@class, "final")]')
     )
+
+
+def test_no_external_resource_in_the_page_script_or_style_sheet() -> None:
+    import re
+
+    import govreport.serve.form as form_module
+
+    static = Path(form_module.__file__).with_name("static")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in static.iterdir()}
+    assert set(texts) == {"serve.js", "serve.css"}
+    texts["page"] = render_page(
+        page_context(build_form(Engine(autoload=False)), {}, "t", None, 0, FORMATS)
+    )
+    for name, text in texts.items():
+        assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", text, re.IGNORECASE), name
+        assert "@import" not in text and "eval(" not in text, name
+
+
+def test_finding_paths_of_list_items_name_their_fields() -> None:
+    from govreport.serve.form import form_path
+
+    assert form_path("problems.problems[2]") == "problems.problems.2"
+    assert form_path("overview.parts[0].text") == "overview.parts.0.text"
+    finding = {"code": "D2", "severity": "error", "message": "m", "path": "overview.parts[0].text"}
+    fields = {"overview.parts.0.heading": "（一）", "overview.parts.0.text": "x"}
+    page = _page(fields, findings=[finding])
+    (text,) = page.xpath('//textarea[@name="overview.parts.0.text"]')
+    assert text.get("aria-invalid") == "true"

@@ -471,6 +471,7 @@ def page_context(  # noqa: PLR0917 (the signature serve/app.py codes against)
         "totals": dict(totals or {}),
         "lists": lists,
         "field_id": field_id,
+        "form_path": form_path,
     }
 
 
