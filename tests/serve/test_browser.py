@@ -31,7 +31,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from govreport import spec
+from govreport import Engine, spec
 from govreport.serve.formdata import to_data
 from govreport.spec.grid import CellRole
 from govreport.testing.docx import NS
@@ -216,31 +216,30 @@ def _fill_from_blank(page: Any) -> None:
         _type(page, f"problems.problems.{index}", text)
 
 
-#: How the server refuses a POST whose Origin is "null": what Chromium sends for a
-#: form's POST navigation when the page's Referrer-Policy is no-referrer.
-ORIGIN_NULL_REFUSAL = "请求来自其他网站，已拒绝 (cross-site request refused)：null"
-
-
 def _download(page: Any, button: Any) -> Any:
-    """Click ``button`` and return the download it starts.
+    """Click ``button`` and return the download it starts."""
+    with page.expect_download(timeout=20_000) as info:
+        button.click()
+    return info.value
 
-    A known server bug is reported as such: with ``Referrer-Policy:
-    no-referrer`` Chromium sends ``Origin: null`` on the form's POST and the
-    Origin check refuses the page's own download (403).  Anything else fails.
-    """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    try:
-        with page.expect_download(timeout=20_000) as info:
-            button.click()
-        return info.value
-    except PlaywrightTimeout:
-        if ORIGIN_NULL_REFUSAL in page.content():
-            pytest.xfail(
-                "serve refuses the page's own download: Origin null under Referrer-Policy "
-                "no-referrer (send same-origin, or let a null Origin rest on the CSRF token)"
-            )
-        raise
+def _assert_draft_kept(data: Path) -> None:
+    """The page saved what was typed as a data file in --data, as the CLI reads it."""
+    deadline = time.monotonic() + CHECK_TIMEOUT_MS / 1000
+    while True:
+        drafts = sorted(data.glob("*.yaml"))
+        if len(drafts) == 1:
+            report = Engine().load_report(drafts[0]).report
+            if report.applications.carried_forward.natural_person == int(FIXED_VALUE):
+                break
+        if time.monotonic() > deadline:
+            pytest.fail(f"no saved draft with the last change in {data}: {drafts}")
+        time.sleep(0.2)
+    assert report.agency.name == BASIC["agency.name"]
+    assert report.applications.received.natural_person == int(
+        NUMBERS["applications.received.natural_person"]
+    )
+    assert report.problems.problems == PROBLEMS
 
 
 def _tables_of(docx: bytes) -> list[Any]:
@@ -270,7 +269,7 @@ def test_fill_a_township_report_see_a_check_fail_fix_it_and_download_the_docx(
 ) -> None:
     from playwright.sync_api import expect
 
-    url, _ = server
+    url, data = server
     watched = Watched(browser, url, 1280)
     page = watched.page
     try:
@@ -294,6 +293,7 @@ def test_fill_a_township_report_see_a_check_fail_fix_it_and_download_the_docx(
         expect(wrong).not_to_have_attribute("aria-invalid", "true")
         expect(final).to_be_enabled(timeout=CHECK_TIMEOUT_MS)
 
+        _assert_draft_kept(data)
         download = _download(page, final)
         assert download.suggested_filename.endswith(".docx")
         assert "草稿" not in download.suggested_filename
