@@ -212,9 +212,10 @@
       }
       if (list) {
         var item = findingNode("li", finding, placed ? null : id);
-        if (elements.length) {
+        var target = elements.length ? elements[0] : section;
+        if (target) {
           var link = document.createElement("a");
-          link.href = "#" + elements[0].id;
+          link.href = "#" + target.id;
           link.textContent = "转到";
           item.appendChild(document.createTextNode(" "));
           item.appendChild(link);
