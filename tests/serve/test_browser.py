@@ -16,6 +16,7 @@ for docs/serve.md.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -380,6 +381,30 @@ def test_the_keyboard_reaches_the_first_table_input(server: tuple[str, Path], br
             ".map(id => document.getElementById(id).textContent.trim()).join(' ')"
         )
         assert spec.field_labels()[target][-1] in label
+        watched.assert_clean()
+    finally:
+        watched.close()
+
+
+def test_start_from_last_years_report(server: tuple[str, Path], browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    url, _ = server
+    watched = Watched(browser, url, 1280)
+    try:
+        page = watched.page
+        page.get_by_label("上一年的数据文件、填报工作簿或已发布的报告").set_input_files(
+            str(ROOT / "examples" / "shuangpu-2024.yaml")
+        )
+        page.get_by_role("button", name="导入并预填").click()
+        notes = page.locator("#prefill-notes")
+        expect(notes).to_contain_text("初稿", timeout=CHECK_TIMEOUT_MS)
+        # This year's draft: the year after, the agency, 上年结转 = last year's 结转下年度 (2).
+        expect(_cell(page, "year")).to_have_value("2025")
+        expect(_cell(page, "agency.name")).to_have_value("杭州市西湖区双浦镇人民政府")
+        expect(_cell(page, "applications.carried_over.natural_person")).to_have_value("2")
+        expect(_cell(page, "applications.received.natural_person")).to_have_value("")
+        expect(_cell(page, "overview.intro")).to_have_value(re.compile("^2024年，双浦镇"))
         watched.assert_clean()
     finally:
         watched.close()
