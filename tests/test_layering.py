@@ -83,11 +83,12 @@ LAYERS: dict[str, frozenset[str]] = {
     # A service over a finished PDF, as the audit is over files: it measures
     # the page (pdfplumber), never the model.
     "layoutcheck": _NEUTRAL | _SERVICES,
-    "facade": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"workbook", "layoutcheck"},
+    "facade": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"workbook", "layoutcheck", "serve"},
     "testing": _NEUTRAL | _SERVICES | _ENGINE | {"facade", "workbook"},
     # The local web form (govreport serve): a front-end beside the CLI, a thin
     # client of the same engine.
-    "serve": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook", "layoutcheck"},
+    # The web form: a front-end beside the CLI, below the facade that exports its app.
+    "serve": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"workbook", "layoutcheck"},
     "cli": _NEUTRAL | _SERVICES | _ENGINE | _MANY | {"facade", "workbook", "layoutcheck", "serve"},
 }
 LAYERS = {name: allowed if name in _BASE else allowed | _BASE for name, allowed in LAYERS.items()}

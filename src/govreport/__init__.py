@@ -63,6 +63,9 @@ _EXPORTS: dict[str, str] = {
     "PreviousSource": "govreport.batch.previous",
     # the fill-in workbook (.xlsx)
     **dict.fromkeys(("write_workbook", "blank_workbook"), "govreport.workbook.writer"),
+    # the local web form (govreport serve); Starlette loads only when used
+    "create_app": "govreport.serve.app",
+    "ServeSettings": "govreport.serve.security",
     # measuring a report's PDF against GB/T 9704
     "check_layout": "govreport.layoutcheck",
     **dict.fromkeys(
@@ -262,6 +265,7 @@ __all__ = [
     "Section",
     "SectionProvider",
     "Selection",
+    "ServeSettings",
     "Severity",
     "Signature",
     "Source",
@@ -289,6 +293,7 @@ __all__ = [
     "check_layout",
     "check_template",
     "compare_aggregate",
+    "create_app",
     "default_engine",
     "dump_report",
     "export_template",
@@ -435,4 +440,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
     from govreport.plugins.shortcuts import load_report, parse_report, read_report
     from govreport.rules.base import Rule, RuleContext
     from govreport.rules.previous import PreviousReportMismatchError
+    from govreport.serve.app import create_app
+    from govreport.serve.security import ServeSettings
     from govreport.workbook.writer import blank_workbook, write_workbook
