@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 
 from govreport.io import UnreadableFileError, load_report
@@ -90,3 +93,15 @@ def test_yaml_bom_is_accepted(tmp_path):
 def test_a_file_without_any_data_is_empty_in_every_format(tmp_path, name, text):
     with pytest.raises(UnreadableFileError, match="文件为空"):
         load_report(_write(tmp_path, name, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12", 12), ("1.50", Decimal("1.50")), ("2025-01-10", dt.date(2025, 1, 10)), ("abc", "abc"),
+     ("true", True), ("", None), ("<<", "<<"), ("=", "="), ("*a", "*a"), ("!x", "!x"),
+     ("1:30", "1:30")],
+)  # fmt: skip
+def test_a_value_typed_outside_a_file_reads_as_a_plain_yaml_scalar(text, value):
+    from govreport.io.formats import plain_scalar
+
+    assert plain_scalar(text) == value and type(plain_scalar(text)) is type(value)

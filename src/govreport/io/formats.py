@@ -177,6 +177,19 @@ for _tag, _of_text in _SCALARS.items():
 _DIALECT: Final = yamlevents.Dialect(_Loader.yaml_implicit_resolvers, _SCALARS)
 
 
+def plain_scalar(text: str) -> object:
+    """What a plain (unquoted) YAML scalar with this text reads as in a data file.
+
+    For values typed somewhere else than a file (a web form's fields): ``12``
+    is 12, ``2025-01-10`` a date, ``abc`` text, exactly as in a YAML file.
+    Text YAML gives another meaning (``<<``, ``=``, ``*a``) stays text.
+    """
+    try:
+        return _DIALECT.construct(_DIALECT.tag_of(text), text)
+    except (yamlevents.NotPlain, ValueError):
+        return text
+
+
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:

@@ -40,8 +40,12 @@ _Parser: Any = getattr(getattr(yaml, "_yaml", None), "CParser", None)
 AVAILABLE: Final = _Parser is not None
 
 
-class _GiveUp(Exception):
-    """Outside the part of YAML this path builds: the reference route answers."""
+class NotPlain(Exception):
+    """Outside the part of YAML this path builds: the reference route answers.
+
+    Also what a single scalar's typing raises for text YAML gives another
+    meaning (a merge key ``<<``, ``=``): :func:`govreport.io.formats.plain_scalar`.
+    """
 
 
 #: Most plain scalars remembered with their value: keys and small counts
@@ -75,7 +79,7 @@ class Dialect:
             return value
         construct = self.scalars.get(tag)
         if construct is None:
-            raise _GiveUp
+            raise NotPlain
         return construct(value)
 
     def scalar(self, event: Any) -> object:
@@ -117,26 +121,26 @@ class _Document:
         elif kind is yaml.AliasEvent:
             self.aliases += 1
             if self.aliases > MAX_YAML_ALIASES or event.anchor not in self.anchors:
-                raise _GiveUp
+                raise NotPlain
             return self.anchors[event.anchor]
         elif kind in _OPEN:
             if depth >= MAX_DATA_DEPTH:
-                raise _GiveUp
+                raise NotPlain
             if event.tag is not None and event.tag != "!":
-                raise _GiveUp  # !!set, !!omap and the like
+                raise NotPlain  # !!set, !!omap and the like
             value = [] if kind is yaml.SequenceStartEvent else {}
         else:
-            raise _GiveUp
+            raise NotPlain
         if event.anchor is not None:
             self.anchors[event.anchor] = value
         return value
 
     def key(self, event: Any, kind: type, seen: set[str]) -> object:
         if kind is not yaml.ScalarEvent:
-            raise _GiveUp  # a list, a mapping or an alias as a key
+            raise NotPlain  # a list, a mapping or an alias as a key
         raw = event.value
         if raw in seen or raw == "<<":
-            raise _GiveUp  # a duplicate key, a merge key
+            raise NotPlain  # a duplicate key, a merge key
         seen.add(raw)
         return self.value(event, kind, 0)
 
@@ -156,7 +160,7 @@ class _Document:
             kind = type(event)
             events += 1
             if events > MAX_DATA_VALUES:
-                raise _GiveUp
+                raise NotPlain
             if kind in _CLOSE:
                 stack.pop()
                 continue
@@ -172,27 +176,27 @@ class _Document:
                 try:
                     container[pending.pop()] = value
                 except TypeError:
-                    raise _GiveUp from None  # an unhashable key
+                    raise NotPlain from None  # an unhashable key
             if kind in _OPEN:
                 stack.append((value, [], set()))
         return root
 
 
 def _build(text: str, dialect: Dialect) -> object:
-    """The stream's one document; raises _GiveUp outside the part this path builds."""
+    """The stream's one document; raises NotPlain outside the part this path builds."""
     next_event = _Parser(text).get_event
     if type(next_event()) is not yaml.StreamStartEvent:
-        raise _GiveUp
+        raise NotPlain
     first = next_event()
     if type(first) is yaml.StreamEndEvent:
         return None  # an empty file, as yaml.load says
     if type(first) is not yaml.DocumentStartEvent:
-        raise _GiveUp
+        raise NotPlain
     data = _Document(dialect).build(next_event)
     if type(next_event()) is not yaml.DocumentEndEvent:
-        raise _GiveUp
+        raise NotPlain
     if type(next_event()) is not yaml.StreamEndEvent:
-        raise _GiveUp  # a second document: the reference route says which line
+        raise NotPlain  # a second document: the reference route says which line
     return data
 
 
@@ -202,7 +206,7 @@ def build(text: str, dialect: Dialect) -> tuple[bool, object]:
         return False, None
     try:
         return True, _build(text, dialect)
-    except (_GiveUp, yaml.YAMLError, ValueError, TypeError):
+    except (NotPlain, yaml.YAMLError, ValueError, TypeError):
         # ValueError/TypeError: a scalar constructor refusing its text, or
         # libyaml's reader refusing a character; the reference route words it.
         return False, None

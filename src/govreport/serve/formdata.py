@@ -37,7 +37,7 @@ from typing import Any, Final
 
 import attrs
 
-from govreport.io.formats import _DIALECT, decimal_text
+from govreport.io.formats import decimal_text, plain_scalar
 from govreport.io.structure import (
     COLUMNS,
     field_types,
@@ -103,7 +103,7 @@ def _is_list(hint: object | None) -> bool:
 def _scalar(text: str) -> object:
     """A value as a YAML data file's plain scalar with this text would read."""
     clean = text.strip()
-    return _DIALECT.construct(_DIALECT.tag_of(clean), clean)
+    return plain_scalar(clean)
 
 
 def to_data(
