@@ -34,7 +34,7 @@ def _assert_headers(response: object) -> None:
     assert headers["content-security-policy"] == CSP
     assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
     assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["referrer-policy"] == "same-origin"
     assert headers["x-frame-options"] == "DENY"
 
 
