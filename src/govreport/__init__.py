@@ -61,6 +61,8 @@ _EXPORTS: dict[str, str] = {
     # many reports at once
     **dict.fromkeys(("render_many", "BatchItem", "BatchStatus"), "govreport.batch"),
     "PreviousSource": "govreport.batch.previous",
+    # next year's draft from last year's report (the workbook's --from, the web form's prefill)
+    **dict.fromkeys(("next_year", "NextYear"), "govreport.model.nextyear"),
     # the fill-in workbook (.xlsx)
     **dict.fromkeys(("write_workbook", "blank_workbook"), "govreport.workbook.writer"),
     # the local web form (govreport serve); Starlette loads only when used
@@ -219,6 +221,7 @@ __all__ = [
     "ListStyle",
     "LoadResult",
     "ModelError",
+    "NextYear",
     "NotProcessed",
     "Numbering",
     "OptionError",
@@ -300,6 +303,7 @@ __all__ = [
     "hookimpl",
     "load_report",
     "map_source",
+    "next_year",
     "parse_report",
     "read_report",
     "render_many",
@@ -400,6 +404,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; tests keep it equal to _EX
         Withheld,
     )
     from govreport.model.errors import ModelError
+    from govreport.model.nextyear import NextYear, next_year
     from govreport.outputs.base import (
         Capability,
         OptionError,
