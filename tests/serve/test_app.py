@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ from govreport.serve.formdata import to_data, to_fields
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "shuangpu-2024.yaml"
 SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(tmp_path / "data"), base_url="http://127.0.0.1") as c:
-        c.get("/api/drafts/000000000000")
-        c.headers["X-CSRF-Token"] = c.cookies["gr_csrf"]
-        yield c
 
 
 def _fields() -> dict[str, str]:

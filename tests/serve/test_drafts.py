@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from starlette.testclient import TestClient
 
 from govreport import default_engine
 from govreport.io.formats import read_mapping
-from govreport.serve.app import create_app
 from govreport.serve.drafts import DraftNotFoundError, DraftStore, StaleDraftError
 from govreport.serve.formdata import to_fields
 
@@ -23,19 +21,6 @@ EXAMPLE = REPO / "examples" / "shuangpu-2024.yaml"
 
 def _fields() -> dict[str, str]:
     return to_fields(read_mapping(EXAMPLE))
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def client(data: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(data), base_url="http://127.0.0.1") as c:
-        c.get("/api/drafts/000000000000")
-        c.headers["X-CSRF-Token"] = c.cookies["gr_csrf"]
-        yield c
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,26 +12,13 @@ from starlette.testclient import TestClient
 from govreport import default_engine
 from govreport.limits import MAX_DATA_FILE_BYTES
 from govreport.outputs.docx.templates import default_template_bytes
-from govreport.serve.app import TEMPLATE_NAME, create_app
+from govreport.serve.app import TEMPLATE_NAME
 from govreport.serve.uploads import display_name
 from govreport.workbook.writer import write_workbook
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "shuangpu-2024.yaml"
 OLD_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "Workbook".encode("utf-16-le")
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def client(data: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(data), base_url="http://127.0.0.1") as c:
-        c.get("/api/drafts/000000000000")
-        c.headers["X-CSRF-Token"] = c.cookies["gr_csrf"]
-        yield c
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
