@@ -262,17 +262,53 @@ def test_a_folder_written_to_many_times_is_scanned_for_stale_files_once(
 ) -> None:
     # A batch writes thousands of files into one folder; one scan each made it quadratic.
     scans: list[Path] = []
-    real = fileio.remove_stale_temps
+    real = fileio._sweep
 
-    def counting(folder: Path, *, now: float | None = None) -> list[Path]:
+    def counting(folder: Path, now: float) -> tuple[list[Path], bool]:
         scans.append(folder)
-        return real(folder, now=now)
+        return real(folder, now)
 
-    monkeypatch.setattr(fileio, "remove_stale_temps", counting)
+    monkeypatch.setattr(fileio, "_sweep", counting)
     for i in range(50):
         write_all([(tmp_path / f"r{i}.txt", b"x"), (tmp_path / f"r{i}.html", b"y")])
     assert scans == [tmp_path]
-    # Once the interval has passed, the folder is scanned again.
-    monkeypatch.setattr(fileio, "RESCAN_SECONDS", 0.0)
-    atomic_write(tmp_path / "last.txt", b"z")
-    assert scans == [tmp_path, tmp_path]
+
+
+def test_another_writers_temporary_file_is_looked_at_again_soon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A killed writer may not have ended when the folder is first scanned.
+    monkeypatch.setattr(fileio, "RECHECK_SECONDS", 0.0)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        left = tmp_path / f".r.txt.gr{sleeper.pid}-abcd1234.tmp"
+        left.write_bytes(b"half")
+        atomic_write(tmp_path / "a.txt", b"x")
+        assert left.exists()  # its writer is alive: not stale
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    atomic_write(tmp_path / "b.txt", b"y")
+    assert not left.exists()  # its writer has ended: removed at the next write
+
+
+def test_a_zombie_writer_counts_as_dead(tmp_path: Path) -> None:
+    # A killed batch's workers may stay unreaped; their temporary files are stale.
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{child.pid}/stat", "rb") as fh:
+                if fh.read().rsplit(b")", 1)[1].split()[0] == b"Z":
+                    break
+        except OSError:
+            pytest.skip("no /proc here")
+        time.sleep(0.01)
+    try:
+        assert not pid_alive(child.pid)  # ended, not yet reaped
+        stale = tmp_path / f".r.txt.gr{child.pid}-abcd1234.tmp"
+        stale.write_bytes(b"half")
+        assert remove_stale_temps(tmp_path) == [stale]
+    finally:
+        child.wait()
+    assert pid_alive(os.getpid())

@@ -127,24 +127,28 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     return written
 
 
-#: Folders whose stale temporary files were removed lately, and when (monotonic).
-#: A batch writes thousands of files into one folder: scanning it before each
-#: write made the batch quadratic (40,000 reports: 120,000 scans of up to
-#: 120,000 entries).  A folder is scanned again once ``RESCAN_SECONDS`` passed.
+#: Folders whose stale temporary files were removed lately: when they may be
+#: scanned again (monotonic).  A batch writes thousands of files into one
+#: folder: scanning it before each write made the batch quadratic (40,000
+#: reports: 120,000 scans of up to 120,000 entries).  A folder is scanned again
+#: after ``RESCAN_SECONDS``, or after ``RECHECK_SECONDS`` when the last scan
+#: left another writer's temporary file (a writer killed a moment ago may not
+#: have ended yet: its files go at the next scan).
 _CLEANED: dict[Path, float] = {}
 RESCAN_SECONDS = 60.0
+RECHECK_SECONDS = 1.0
 _CLEANED_KEPT = 1024
 
 
 def _clean_lately(folder: Path) -> None:
     now = time.monotonic()
-    last = _CLEANED.get(folder)
-    if last is not None and now - last < RESCAN_SECONDS:
+    due = _CLEANED.get(folder)
+    if due is not None and now < due:
         return
     if len(_CLEANED) >= _CLEANED_KEPT:
         _CLEANED.clear()
-    _CLEANED[folder] = now
-    remove_stale_temps(folder)
+    _, others = _sweep(folder, time.time())
+    _CLEANED[folder] = now + (RECHECK_SECONDS if others else RESCAN_SECONDS)
 
 
 def _make_folder(folder: Path, created: list[Path]) -> None:
@@ -191,12 +195,17 @@ def remove_stale_temps(folder: Path, *, now: float | None = None) -> list[Path]:
     pattern without a process id count only by age.  Failures are ignored:
     cleaning up must never stop a render.
     """
-    now = time.time() if now is None else now
+    return _sweep(folder, time.time() if now is None else now)[0]
+
+
+def _sweep(folder: Path, now: float) -> tuple[list[Path], bool]:
+    """:func:`remove_stale_temps`, and whether another writer's temporary file is left."""
     removed: list[Path] = []
+    others = False
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return removed
+        return removed, others
     for entry in entries:
         if not entry.name.startswith(".") or not entry.name.endswith(".tmp"):
             continue
@@ -211,9 +220,11 @@ def remove_stale_temps(folder: Path, *, now: float | None = None) -> list[Path]:
             if old or dead:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
+            elif ours is None or int(ours.group("pid")) != os.getpid():
+                others = True
         except OSError:
             continue
-    return removed
+    return removed, others
 
 
 def pid_alive(pid: int) -> bool:
@@ -227,10 +238,26 @@ def pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:  # someone else's process: alive
-        return True
+        return not _zombie(pid)
     except OSError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that has ended but not been reaped (Linux; False where it cannot be told).
+
+    A killed batch's workers stay zombies while nobody reaps them (PID 1 of
+    a container often does not); their temporary files are stale all the same.
+    """
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat_file:
+            stat = stat_file.read()
+    except OSError:
+        return False
+    # The state follows the command name, which is in parentheses and may hold any byte.
+    state = stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3]
+    return state == b"Z"
 
 
 def _mode_for(target: Path) -> int:
