@@ -52,8 +52,10 @@ def test_every_bundled_example_round_trips(path: Path) -> None:
     _round_trip(Engine(autoload=False), path)
 
 
-def test_the_plugin_example_round_trips() -> None:
-    plugin = pytest.importorskip("govreport_suggestions.plugin")
+def test_the_plugin_example_round_trips(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The example plugin from this repository, importable without installing it.
+    monkeypatch.syspath_prepend(str(EXAMPLES.parent / "plugins" / "govreport-suggestions" / "src"))
+    plugin = importlib.import_module("govreport_suggestions.plugin")
     engine = Engine(autoload=False)
     engine.add_plugin(importlib.import_module(plugin.__name__), name="suggestions")
     (path,) = sorted((EXAMPLES / "plugins").glob("*.yaml"))
