@@ -36,20 +36,11 @@ from govreport import Engine, spec
 from govreport.serve.formdata import to_data
 from govreport.spec.grid import CellRole
 from govreport.testing.docx import NS
+from tests.chromium import launched
 from tests.outputs.docx import test_tables as docx_tables
 from tests.outputs.docx._docx import xml
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("GOVREPORT_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 ARTIFACTS = ROOT / "test-artifacts" / "serve"
 DOCS_IMAGES = ROOT / "docs" / "images"
 #: How long the page may take to show a check's result (it checks on the server).
@@ -137,16 +128,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt install chromium)")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    yield from launched(ARTIFACTS)
 
 
 class Watched:

@@ -7,7 +7,6 @@ Screenshots and the printed PDF go to test-artifacts/html/ — look at them.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -21,19 +20,10 @@ from govreport import spec
 from govreport.document.official import format_number
 from govreport.model import AnnualReport, resolve
 from govreport.testing import sample_report
+from tests.chromium import launched
 
 from .support import EXAMPLES, REPO, hostile_report, previous_of, previous_report, render
 
-CHROMIUM = os.environ.get("GOVREPORT_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 ARTIFACTS = REPO / "test-artifacts" / "html"
 WIDE_TABLES = ("applications", "review_litigation")
 #: A4 in PostScript points, as Chromium writes it (595.92 x 842.88).
@@ -42,16 +32,7 @@ A4_PT = (595, 842)
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt install chromium)")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    yield from launched(ARTIFACTS)
 
 
 def _reports() -> dict[str, tuple[AnnualReport, AnnualReport | None]]:
