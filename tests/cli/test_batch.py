@@ -98,26 +98,36 @@ def _reference(tmp_path: Path, formats: list[str]) -> dict[tuple[str, str], byte
     return {(p.stem, p.suffix): p.read_bytes() for p in out.iterdir()}
 
 
+def _started(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
+    """The batch in a process group of its own, so that a test can signal all of it."""
+    return subprocess.Popen(
+        args,
+        cwd=cwd,
+        env=ENV,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait_for_files(proc: subprocess.Popen[bytes], out: Path, count: int) -> None:
+    """Until ``out`` holds ``count`` entries, the batch ends, or two minutes pass."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.is_dir() and len(os.listdir(out)) >= count:
+            return
+        time.sleep(0.01)
+
+
 def test_a_killed_batch_leaves_no_partial_file_and_resume_completes_it(tmp_path: Path) -> None:
     formats = ["txt", "docx", "html"]
     copies = make_inputs(tmp_path / "in", 150)
     reference = _reference(tmp_path, formats)
     out = tmp_path / "out"
     args = [*COMMAND, "in", "-o", "out", "--jobs", "2"] + [a for f in formats for a in ("-f", f)]
-    proc = subprocess.Popen(
-        args,
-        cwd=tmp_path,
-        env=ENV,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = _started(args, tmp_path)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out.is_dir() and len(os.listdir(out)) >= 30:
-                break
-            time.sleep(0.01)
+        _wait_for_files(proc, out, 30)
         assert proc.poll() is None, "the batch ended before it could be killed"
         os.killpg(proc.pid, signal.SIGKILL)  # the parent and every worker at once
     finally:
@@ -217,20 +227,11 @@ def test_sigterm_to_the_batch_stops_its_workers_and_leaves_nothing_half_written(
 ) -> None:
     make_inputs(tmp_path / "in", 150)
     out = tmp_path / "out"
-    proc = subprocess.Popen(
-        [*COMMAND, "in", "-o", "out", "--jobs", "2", "-f", "docx", "-f", "html"],
-        cwd=tmp_path,
-        env=ENV,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    proc = _started(
+        [*COMMAND, "in", "-o", "out", "--jobs", "2", "-f", "docx", "-f", "html"], tmp_path
     )
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out.is_dir() and len(os.listdir(out)) >= 10:
-                break
-            time.sleep(0.01)
+        _wait_for_files(proc, out, 10)
         workers = _children(proc.pid)
         assert proc.poll() is None and workers
         proc.send_signal(signal.SIGTERM)  # the parent only, as a service manager would
