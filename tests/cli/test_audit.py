@@ -5,28 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.audit import reports
+from tests.cli_process import run_cli
 
 
 def govreport(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The command in a fresh interpreter, stdout and stderr not a terminal."""
-    env = {**os.environ, "GOVREPORT_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "govreport.cli.main", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import pytest
 
 from govreport.batch import render_many
 from tests.batch.inputs import BROKEN, EXAMPLES, make_inputs
+from tests.cli_process import run_cli
 
 ENV = {**os.environ, "GOVREPORT_DISABLE_PLUGIN_AUTOLOAD": "1"}
 COMMAND = [sys.executable, "-m", "govreport.cli.main", "batch"]
@@ -23,15 +24,7 @@ TEMP = re.compile(r"^\..+\.gr\d+-[a-z0-9_]{8}\.tmp$")
 
 
 def batch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=ENV,
-        timeout=300,
-        check=False,
-    )
+    return run_cli("batch", *args, cwd=cwd, timeout=300)
 
 
 def _report(path: Path) -> dict[str, dict[str, object]]:

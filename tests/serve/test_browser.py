@@ -37,6 +37,7 @@ from govreport.serve.formdata import to_data
 from govreport.spec.grid import CellRole
 from govreport.testing.docx import NS
 from tests.chromium import launched
+from tests.cli_process import run_cli
 from tests.outputs.docx import test_tables as docx_tables
 from tests.outputs.docx._docx import xml
 
@@ -234,15 +235,7 @@ def _cli_docx(fields: dict[str, str], folder: Path) -> bytes:
     """The same report typed into a data file and rendered by ``govreport render``."""
     source = folder / "typed.yaml"
     source.write_text(yaml.safe_dump(to_data(fields), allow_unicode=True), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "govreport.cli.main", "render", str(source), "-f", "docx"],
-        cwd=folder,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_cli("render", str(source), "-f", "docx", cwd=folder, env=ENV)
     assert done.returncode == 0, done.stderr
     return (folder / "out" / "typed.docx").read_bytes()
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from govreport.model import AnnualReport
 from govreport.model.nextyear import CARRIED_OVER
 from govreport.serve.formdata import to_data
 from govreport.serve.prefill import prefill
+from tests.cli_process import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -62,16 +60,7 @@ def test_from_a_bundled_example(engine: Engine, path: Path) -> None:
 
 def _render(source: Path, fmt: str, out: Path) -> Path:
     """``govreport render SOURCE -f FMT``, run as a civil servant runs it."""
-    env = {**os.environ, "GOVREPORT_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "govreport.cli.main", "render", str(source), "-f", fmt],
-        cwd=out,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_cli("render", str(source), "-f", fmt, cwd=out)
     assert done.returncode == 0, done.stderr
     return out / "out" / f"{source.stem}.{fmt}"
 

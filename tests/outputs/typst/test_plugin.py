@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -15,6 +14,7 @@ from govreport.batch import render_many
 from govreport.outputs.base import OutputClashError
 from govreport.outputs.typst import TypstRenderError, plugin, render
 from govreport.outputs.typst.fonts import choose
+from tests.cli_process import run_cli
 
 from ._pdf import EXAMPLES, baseline, body_lines, engine, open_pdf, squeeze
 
@@ -77,15 +77,7 @@ def test_render_twice_without_libreoffice_gives_the_same_bytes(tmp_path: Path) -
     outputs = []
     example = str(EXAMPLES / "pingtan-2024.yaml")
     for run in ("a", "b"):
-        command = [sys.executable, "-m", "govreport.cli.main", "render", example, "-f", "pdf"]
-        done = subprocess.run(
-            [*command, "-o", str(tmp_path / run)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        done = run_cli("render", example, "-f", "pdf", "-o", str(tmp_path / run), env=env)
         assert done.returncode == 0, done.stderr
         assert "LibreOffice" not in done.stderr
         outputs.append((tmp_path / run / "pingtan-2024.pdf").read_bytes())
