@@ -17,13 +17,14 @@ from govreport.cli.common import (
     format_option,
     formats_option,
     load,
+    load_clean,
     options_option,
     parse_options,
     path_argument,
     previous_option,
 )
 from govreport.fileio import write_all
-from govreport.io import LoadResult, format_problem, skeleton
+from govreport.io import LoadResult, skeleton
 from govreport.model import AdminLevel, AnnualReport, resolve
 from govreport.outputs.base import check_distinct_files, options_for
 from govreport.rules.base import Finding, Severity
@@ -277,12 +278,7 @@ def convert(data_file: Path, target: Path) -> None:
 
     目标文件的格式由扩展名决定；.xlsx 为填报工作簿，插件可增加其他格式。
     """
-    loaded = load(data_file)
-    errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
-    if errors:
-        for p in errors:
-            click.echo(format_problem(p, loaded.source), err=True)
-        raise click.ClickException("数据文件有错误，未转换 (not converted)")
+    loaded = load_clean(data_file, "数据文件有错误，未转换 (not converted)")
     # A plugin's writer for the suffix (.xlsx: the workbook), else YAML/JSON/TOML.
     engine().save_report(loaded.report, target)
     click.echo(f"已写出 (written)：{target}")

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from govreport.io import LoadResult, UnreadableFileError
+from govreport.io import LoadResult, UnreadableFileError, format_problem
 from govreport.plugins import Engine, default_engine
 
 FC = TypeVar("FC", bound=Callable[..., object])
@@ -50,6 +50,17 @@ def load(path: Path) -> LoadResult:
         return engine().load_report(path)
     except UnreadableFileError as exc:
         raise UnreadableInput(str(exc)) from None
+
+
+def load_clean(path: Path, refusal: str) -> LoadResult:
+    """:func:`load`, refusing a file with errors: each printed, then ``refusal`` (exit 1)."""
+    loaded = load(path)
+    errors = loaded.errors
+    if errors:
+        for problem in errors:
+            click.echo(format_problem(problem, loaded.source), err=True)
+        raise click.ClickException(refusal)
+    return loaded
 
 
 def path_argument(name: str) -> Callable[[FC], FC]:

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import click
 
-from govreport.cli.common import load
-from govreport.findings import Severity
-from govreport.io import format_problem
+from govreport.cli.common import load_clean
 from govreport.model import AdminLevel, AnnualReport
 from govreport.workbook.plugin import SUFFIXES
 from govreport.workbook.validation import FIRST_YEAR, LAST_YEAR
@@ -22,13 +20,7 @@ from govreport.workbook.writer import blank_workbook, save_workbook
 
 
 def _last_year(path: Path) -> AnnualReport:
-    loaded = load(path)
-    errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
-    if errors:
-        for p in errors:
-            click.echo(format_problem(p, loaded.source), err=True)
-        raise click.ClickException("上年数据文件有错误，未生成工作簿 (--from file has errors)")
-    return loaded.report
+    return load_clean(path, "上年数据文件有错误，未生成工作簿 (--from file has errors)").report
 
 
 @click.command("workbook")
