@@ -73,13 +73,15 @@ ARITHMETIC = ("R1", "R2", "R3", "R4", "R5")
 # ---------------------------------------------------------------- reports
 
 
-def _varied(value: object, rng: random.Random) -> object:
+def varied_numbers(value: object, rng: random.Random) -> object:
     """Every whole number replaced by a random one below 10, 100, 1000 or 10000."""
     if isinstance(value, int) and not isinstance(value, bool):
         return rng.randrange(10 ** rng.randint(1, 4))
     if not attrs.has(type(value)):
         return value
-    changes = {f.name: _varied(getattr(value, f.name), rng) for f in attrs.fields(type(value))}
+    changes = {
+        f.name: varied_numbers(getattr(value, f.name), rng) for f in attrs.fields(type(value))
+    }
     return attrs.evolve(value, **changes)
 
 
@@ -111,9 +113,9 @@ def variants(report: AnnualReport, seed: int = 2024) -> Iterator[AnnualReport]:
     while True:
         varied = attrs.evolve(
             report,
-            proactive=_varied(report.proactive, rng),
-            applications=_varied(report.applications, rng),
-            review_litigation=_varied(report.review_litigation, rng),
+            proactive=varied_numbers(report.proactive, rng),
+            applications=varied_numbers(report.applications, rng),
+            review_litigation=varied_numbers(report.review_litigation, rng),
             stated_totals={},
         )
         varied = _balanced(varied, rng)
